@@ -1,0 +1,3 @@
+from buurtteam.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Persistence: the engine, the SQLAlchemy models, Alembic migrations and the exchange format."""
