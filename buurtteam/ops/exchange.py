@@ -1,0 +1,156 @@
+"""Use cases for the exchange format: import a file (all or nothing) and export one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from buurtteam.domain.exchange_rules import check_document, iter_strings
+from buurtteam.domain.text import clean_text
+from buurtteam.errors import N_, InvalidInput, NotFound, StoreError
+from buurtteam.store.db import Database
+from buurtteam.store.exchange_export import export_document
+from buurtteam.store.exchange_import import ImportSummary, import_document
+from buurtteam.store.exchange_schema import validate_structure
+
+# Ten years of five neighbourhoods is about 40 MB; far larger is not an exchange file.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+_MAX_DEPTH = 12  # the format nests 7 deep; deeper is an attack or a mistake
+
+
+def read_exchange_file(path: Path) -> Any:
+    """The parsed JSON of an exchange file, or a clear refusal."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InvalidInput(N_("The file is {size} MB, too large for an exchange file (at most "
+                                  "{limit} MB)."), size=size // 2**20, limit=MAX_FILE_BYTES // 2**20)
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise NotFound(N_("The file {file} does not exist. Check the name and the folder."),
+                       file=str(path)) from None
+    except IsADirectoryError:
+        raise InvalidInput(N_("{file} is a folder, not a file."), file=str(path)) from None
+    except PermissionError:
+        raise StoreError(N_("You may not read {file}. Ask for access or copy it somewhere "
+                            "else."), file=str(path)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput(N_("The file is not UTF-8 text, so it is not an exchange file. Export "
+                              "it again from buurtteam.")) from None
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant, parse_float=_refuse_float)
+    except json.JSONDecodeError as error:
+        raise InvalidInput(N_("The file is not valid JSON: {problem} on line {line}, column "
+                              "{column}."), problem=error.msg, line=error.lineno,
+                           column=error.colno) from None
+    except RecursionError:
+        raise InvalidInput(N_("The file is nested far too deeply to be an exchange file.")) from None
+    return data
+
+
+def _refuse_constant(name: str) -> Any:
+    raise InvalidInput(N_("The file contains {name}, which is not a value JSON allows."), name=name)
+
+
+def _refuse_float(text: str) -> Any:
+    # Money is a text in this format; a bare decimal number is always a mistake. Keep it as a
+    # string-marked float so the schema reports it at its path with the money message.
+    return float(text)
+
+
+def _depth(node: Any, limit: int) -> int:
+    if limit < 0:
+        raise InvalidInput(N_("The file is nested far too deeply to be an exchange file."))
+    if isinstance(node, dict):
+        return 1 + max((_depth(v, limit - 1) for v in node.values()), default=0)
+    if isinstance(node, list):
+        return 1 + max((_depth(v, limit - 1) for v in node), default=0)
+    return 0
+
+
+def normalise_texts(data: Any) -> Any:
+    """Every string NFC-normalised; control characters and lone surrogates refused."""
+    if isinstance(data, dict):
+        return {key: normalise_texts(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [normalise_texts(value) for value in data]
+    return data
+
+
+def validate_document(data: Any) -> dict[str, Any]:
+    """Structure, text and every domain rule; returns the normalised document.
+
+    Raises:
+        InvalidInput / RuleBroken: the first problem, with its JSON path.
+    """
+    _depth(data, _MAX_DEPTH)
+    validate_structure(data)
+    for path, value in iter_strings(data):
+        clean_text(value, path)
+    cleaned = _clean_tree(data)
+    errors = check_document(cleaned)
+    if errors:
+        raise errors[0]
+    return cleaned
+
+
+def _clean_tree(node: Any, path: str = "") -> Any:
+    if isinstance(node, str):
+        return clean_text(node, path)
+    if isinstance(node, dict):
+        return {key: _clean_tree(value, f"{path}.{key}") for key, value in node.items()}
+    if isinstance(node, list):
+        return [_clean_tree(value, f"{path}[{i}]") for i, value in enumerate(node)]
+    return node
+
+
+def import_data(db: Database, data: Any) -> ImportSummary:
+    """Import a parsed exchange document in one transaction: all of it, or nothing."""
+    cleaned = validate_document(data)
+    with db.write() as session:
+        return import_document(session, cleaned)
+
+
+def import_file(db: Database, path: str | os.PathLike[str]) -> ImportSummary:
+    return import_data(db, read_exchange_file(Path(path)))
+
+
+def export_data(
+    db: Database, neighbourhood: str | None = None, now: dt.datetime | None = None
+) -> dict[str, Any]:
+    with db.read() as session:
+        document = export_document(session, neighbourhood, exported_at=now)
+    if neighbourhood is not None and not document["neighbourhoods"]:
+        raise NotFound(N_("There is no neighbourhood called {name!r} in this database."),
+                       name=neighbourhood)
+    return document
+
+
+def write_json(document: dict[str, Any], path: Path) -> None:
+    """Write atomically: a crash leaves the old file or the whole new one, never half."""
+    path = path.expanduser()
+    partial = path.with_name(path.name + ".part")
+    try:
+        with partial.open("w", encoding="utf-8", newline="\n") as handle:
+            json.dump(document, handle, ensure_ascii=False, indent=2)
+            handle.write("\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise StoreError(N_("The file {file} could not be written: {reason}. Choose another "
+                            "folder or make room on the disk."), file=str(path),
+                         reason=error.strerror or str(error)) from None
+
+
+def export_file(db: Database, path: str | os.PathLike[str], neighbourhood: str | None = None,
+                now: dt.datetime | None = None) -> dict[str, Any]:
+    document = export_data(db, neighbourhood, now or dt.datetime.now())
+    write_json(document, Path(path))
+    return document
