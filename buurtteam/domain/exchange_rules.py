@@ -97,7 +97,7 @@ class _Checker:
     def unique(self, seen: dict[str, str], value: str, path: str, kind: str) -> None:
         if value in seen:
             self.fail(path, N_("The id {value!r} is used twice for a {kind} (also at {other}); "
-                               "every {kind} needs its own id."),
+                               "ids must be unique per kind."),
                       value=value, kind=_KIND_LABELS[kind], other=seen[value])
         else:
             seen[value] = path
@@ -321,9 +321,12 @@ class _Neighbourhood:
             status = proposal["status"]
             if decision:
                 self.c.ref(decision, "meeting", f"{path}.decision", meetings, "meeting")
-            elif status in ("granted", "rejected"):
-                self.c.fail(f"{path}.decision", N_("A {status} proposal must name the meeting that "
-                                                   "decided it."), status=_status_word(status))
+            elif status == "granted":
+                self.c.fail(f"{path}.decision", N_("A granted proposal must name the meeting that "
+                                                   "decided it."))
+            elif status == "rejected":
+                self.c.fail(f"{path}.decision", N_("A rejected proposal must name the meeting that "
+                                                   "decided it."))
             payments = _items(proposal, "payments")
             for p_index, payment in enumerate(payments):
                 self.c.date(payment, "paid_on", f"{path}.payments[{p_index}]")
@@ -386,10 +389,6 @@ def _naive(moment: dt.datetime) -> dt.datetime:
     if moment.tzinfo is None:
         return moment
     return moment.astimezone(dt.UTC).replace(tzinfo=None)
-
-
-def _status_word(status: str) -> str:
-    return {"granted": N_("granted"), "rejected": N_("rejected")}[status]
 
 
 def check_document(data: Json) -> list[RuleBroken]:

@@ -1,0 +1,223 @@
+"""The `buurtteam` command (see the README and shared spec cli.md).
+
+Everything but the window works without a screen: Qt is imported only for the window.
+Exit codes: 0 done; 1 refused (a Dutch message on standard error, no traceback);
+2 wrong usage (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from buurtteam import i18n
+from buurtteam.errors import BuurtteamError
+from buurtteam.i18n import _
+
+STARTED = time.perf_counter()
+
+DB_ENV = "BUURTTEAM_DB"
+Handler = Callable[[argparse.Namespace], int]
+
+
+def default_database() -> str:
+    """`--db`, else $BUURTTEAM_DB, else a file in the platform's user data folder."""
+    from platformdirs import user_data_dir
+
+    return str(Path(user_data_dir("buurtteam", appauthor=False)) / "buurtteam.sqlite")
+
+
+def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    # Accepted before and after the subcommand; SUPPRESS keeps a later default from
+    # overwriting what was given earlier.
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--db", default=default, metavar="DB",
+                        help=_("database file or URL (default: $BUURTTEAM_DB, else your data "
+                               "folder)"))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=default,
+                        help=_("language of the window, messages and documents (default: nl)"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="buurtteam",
+        description=_("Neighbourhood contract, meetings and budget for a projectteam."),
+    )
+    _common(parser, top=True)
+    parser.add_argument("--smoke", action="store_true",
+                        help=_("paint the main window once, print the milliseconds, exit"))
+    commands = parser.add_subparsers(dest="command", metavar=_("command"))
+
+    def command(name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        _common(sub, top=False)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    command("demo", _("fill an empty database with the demo neighbourhood"), _cmd_demo)
+    sub = command("import", _("import an exchange file (all or nothing)"), _cmd_import)
+    sub.add_argument("file", metavar="FILE.json")
+    sub = command("export", _("export to an exchange file"), _cmd_export)
+    sub.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    sub.add_argument("--neighbourhood", metavar="NAME")
+    sub = command("backup", _("make a sound copy of the database, also while it is in use"),
+                  _cmd_backup)
+    sub.add_argument("-o", "--output", required=True, metavar="FILE")
+    command("check", _("check the file and every rule over the stored data"), _cmd_check)
+    for extend in _EXTENSIONS:
+        extend(command)
+    return parser
+
+
+# Later capabilities (printing, agenda, contract import, privacy) register their
+# subcommands here: each is a function taking the `command` factory above.
+_EXTENSIONS: list[Callable[..., None]] = []
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from buurtteam.store.db import open_database
+
+    return open_database(args.db)
+
+
+def _progress(message: str) -> None:
+    """Show what long work is doing, on a terminal only (scripts get clean output)."""
+    if sys.stderr.isatty():
+        print(message, file=sys.stderr, flush=True)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from buurtteam.ops.demo import load_demo
+
+    db = _open(args)
+    try:
+        _progress(_("Filling the database with the demo neighbourhood..."))
+        summary = load_demo(db, dt.date.today())
+    finally:
+        db.close()
+    print(_("Demo neighbourhood {name} is ready in {db}.").format(
+        name=", ".join(summary.neighbourhoods), db=args.db))
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from buurtteam.ops.exchange import import_file
+
+    db = _open(args)
+    try:
+        _progress(_("Checking and importing {file}...").format(file=args.file))
+        summary = import_file(db, args.file)
+    finally:
+        db.close()
+    records = sum(summary.counts.values())
+    print(_("Imported: {names} ({records} records).").format(
+        names=", ".join(summary.neighbourhoods) or "-", records=records))
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from buurtteam.ops.exchange import export_file
+
+    db = _open(args)
+    try:
+        document = export_file(db, args.output, args.neighbourhood)
+    finally:
+        db.close()
+    print(_("Exported {count} neighbourhood(s) to {file}.").format(
+        count=len(document["neighbourhoods"]), file=args.output))
+    return 0
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from buurtteam.store.db import backup_to
+
+    db = _open(args)
+    try:
+        target = backup_to(db, Path(args.output))
+    finally:
+        db.close()
+    print(_("Backup written to {file}.").format(file=target))
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from buurtteam.ops.check import check_database
+
+    db = _open(args)
+    try:
+        report = check_database(db)
+    finally:
+        db.close()
+    for line in report.integrity:
+        print(_("File damaged: {detail}").format(detail=line), file=sys.stderr)
+    for problem in report.problems:
+        print(problem.text(), file=sys.stderr)
+    if not report.ok:
+        print(_("The check found {count} problem(s). Restore a backup, or correct the data "
+                "named above.").format(count=len(report.integrity) + len(report.problems)),
+              file=sys.stderr)
+        return 1
+    print(_("All is well: the file is sound and {count} neighbourhood(s) keep every rule.")
+          .format(count=report.neighbourhoods))
+    return 0
+
+
+def _cmd_window(args: argparse.Namespace) -> int:
+    from buurtteam.ui.app import run
+
+    return run(args.db, args.lang, smoke=args.smoke, started=STARTED)
+
+
+def _log_bug() -> Path | None:
+    try:
+        from platformdirs import user_log_dir
+
+        folder = Path(user_log_dir("buurtteam", appauthor=False))
+        folder.mkdir(parents=True, exist_ok=True)
+        log = folder / "fouten.log"
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {dt.datetime.now().isoformat()} {sys.argv!r}\n")
+            handle.write(traceback.format_exc())
+        return log
+    except OSError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # The language must be known before the parser's help texts are made.
+    language = os.environ.get("BUURTTEAM_LANG", i18n.DEFAULT_LANGUAGE)
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            language = argv[index + 1]
+        elif arg.startswith("--lang="):
+            language = arg.split("=", 1)[1]
+    i18n.set_language(language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE)
+    args = build_parser().parse_args(argv)
+    args.lang = getattr(args, "lang", None) or i18n.language()
+    args.db = getattr(args, "db", None) or os.environ.get(DB_ENV) or default_database()
+    handler: Handler = getattr(args, "handler", _cmd_window)
+    try:
+        return handler(args)
+    except BuurtteamError as error:
+        print(error.text(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(_("Stopped; nothing half-done was saved."), file=sys.stderr)
+        return 130
+    except Exception:
+        log = _log_bug()
+        print(_("Something went wrong inside buurtteam (a bug, not your mistake); nothing "
+                "half-done was saved. Details are in {log}; please send that file to whoever "
+                "supports the app.").format(log=log or "-"), file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
