@@ -37,11 +37,18 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     # Accepted before and after the subcommand; SUPPRESS keeps a later default from
     # overwriting what was given earlier.
     default = None if top else argparse.SUPPRESS
-    parser.add_argument("--db", default=default, metavar="DB",
-                        help=_("database file or URL (default: $BUURTTEAM_DB, else your data "
-                               "folder)"))
-    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=default,
-                        help=_("language of the window, messages and documents (default: nl)"))
+    parser.add_argument(
+        "--db",
+        default=default,
+        metavar="DB",
+        help=_("database file or URL (default: $BUURTTEAM_DB, else your data folder)"),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        default=default,
+        help=_("language of the window, messages and documents (default: nl)"),
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,8 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Neighbourhood contract, meetings and budget for a projectteam."),
     )
     _common(parser, top=True)
-    parser.add_argument("--smoke", action="store_true",
-                        help=_("paint the main window once, print the milliseconds, exit"))
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help=_("paint the main window once, print the milliseconds, exit"),
+    )
     commands = parser.add_subparsers(dest="command", metavar=_("command"))
 
     def command(name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
@@ -66,8 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("export", _("export to an exchange file"), _cmd_export)
     sub.add_argument("-o", "--output", required=True, metavar="FILE.json")
     sub.add_argument("--neighbourhood", metavar="NAME")
-    sub = command("backup", _("make a sound copy of the database, also while it is in use"),
-                  _cmd_backup)
+    sub = command(
+        "backup", _("make a sound copy of the database, also while it is in use"), _cmd_backup
+    )
     sub.add_argument("-o", "--output", required=True, metavar="FILE")
     command("check", _("check the file and every rule over the stored data"), _cmd_check)
     for extend in _EXTENSIONS:
@@ -101,8 +112,11 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         summary = load_demo(db, dt.date.today())
     finally:
         db.close()
-    print(_("Demo neighbourhood {name} is ready in {db}.").format(
-        name=", ".join(summary.neighbourhoods), db=args.db))
+    print(
+        _("Demo neighbourhood {name} is ready in {db}.").format(
+            name=", ".join(summary.neighbourhoods), db=args.db
+        )
+    )
     return 0
 
 
@@ -116,8 +130,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
     finally:
         db.close()
     records = sum(summary.counts.values())
-    print(_("Imported: {names} ({records} records).").format(
-        names=", ".join(summary.neighbourhoods) or "-", records=records))
+    print(
+        _("Imported: {names} ({records} records).").format(
+            names=", ".join(summary.neighbourhoods) or "-", records=records
+        )
+    )
     return 0
 
 
@@ -129,8 +146,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
         document = export_file(db, args.output, args.neighbourhood)
     finally:
         db.close()
-    print(_("Exported {count} neighbourhood(s) to {file}.").format(
-        count=len(document["neighbourhoods"]), file=args.output))
+    print(
+        _("Exported {count} neighbourhood(s) to {file}.").format(
+            count=len(document["neighbourhoods"]), file=args.output
+        )
+    )
     return 0
 
 
@@ -159,12 +179,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(problem.text(), file=sys.stderr)
     if not report.ok:
-        print(_("The check found {count} problem(s). Restore a backup, or correct the data "
-                "named above.").format(count=len(report.integrity) + len(report.problems)),
-              file=sys.stderr)
+        print(
+            _(
+                "The check found {count} problem(s). Restore a backup, or correct the data "
+                "named above."
+            ).format(count=len(report.integrity) + len(report.problems)),
+            file=sys.stderr,
+        )
         return 1
-    print(_("All is well: the file is sound and {count} neighbourhood(s) keep every rule.")
-          .format(count=report.neighbourhoods))
+    print(
+        _("All is well: the file is sound and {count} neighbourhood(s) keep every rule.").format(
+            count=report.neighbourhoods
+        )
+    )
     return 0
 
 
@@ -213,9 +240,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception:
         log = _log_bug()
-        print(_("Something went wrong inside buurtteam (a bug, not your mistake); nothing "
+        print(
+            _(
+                "Something went wrong inside buurtteam (a bug, not your mistake); nothing "
                 "half-done was saved. Details are in {log}; please send that file to whoever "
-                "supports the app.").format(log=log or "-"), file=sys.stderr)
+                "supports the app."
+            ).format(log=log or "-"),
+            file=sys.stderr,
+        )
         return 1
 
 

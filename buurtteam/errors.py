@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark only"
+def N_(message: str) -> str:
     """Mark a string for translation without translating it now."""
     return message
 

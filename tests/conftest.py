@@ -7,12 +7,14 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
 
-from pathlib import Path  # noqa: E402
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from buurtteam import i18n  # noqa: E402
-from buurtteam.store.db import Database, open_database  # noqa: E402
+from buurtteam import i18n
+from buurtteam.store.db import Database, open_database
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EXAMPLE = SHARED / "spec" / "example-exchange.json"
@@ -29,8 +31,17 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "buurt.sqlite"
 
 
+@pytest.fixture(scope="session")
+def _migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One file brought to the current schema; each test gets a copy (migrations are slow)."""
+    path = tmp_path_factory.mktemp("template") / "leeg.sqlite"
+    open_database(path).close()
+    return path
+
+
 @pytest.fixture
-def db(db_path: Path) -> Database:
+def db(db_path: Path, _migrated_template: Path) -> Iterator[Database]:
+    shutil.copyfile(_migrated_template, db_path)
     database = open_database(db_path)
     yield database
     database.close()

@@ -56,8 +56,10 @@ def ledger(
 class OverBudget(RuleBroken):
     def __init__(self, requested: Decimal, remaining: Decimal, year: int, path: str | None = None):
         super().__init__(
-            N_("A grant of {requested} does not fit: only {remaining} is left of the budget "
-               "for {year}. Grant less, or record a larger budget for the year first."),
+            N_(
+                "A grant of {requested} does not fit: only {remaining} is left of the budget "
+                "for {year}. Grant less, or record a larger budget for the year first."
+            ),
             path=path,
             requested=requested,
             remaining=max(remaining, ZERO),

@@ -73,8 +73,14 @@ class _Checker:
             return None
         parsed = parse_date(value)
         if parsed is None:
-            self.fail(f"{path}.{key}", N_("{value!r} is not a date that exists; write it as "
-                                          "YYYY-MM-DD, for example 2027-01-12."), value=value)
+            self.fail(
+                f"{path}.{key}",
+                N_(
+                    "{value!r} is not a date that exists; write it as "
+                    "YYYY-MM-DD, for example 2027-01-12."
+                ),
+                value=value,
+            )
         return parsed
 
     def datetime(self, data: Json, key: str, path: str) -> dt.datetime | None:
@@ -83,22 +89,38 @@ class _Checker:
             return None
         parsed = parse_datetime(value)
         if parsed is None:
-            self.fail(f"{path}.{key}", N_("{value!r} is not a moment that exists; write it as "
-                                          "YYYY-MM-DDTHH:MM, for example 2027-01-12T19:30."),
-                      value=value)
+            self.fail(
+                f"{path}.{key}",
+                N_(
+                    "{value!r} is not a moment that exists; write it as "
+                    "YYYY-MM-DDTHH:MM, for example 2027-01-12T19:30."
+                ),
+                value=value,
+            )
         return parsed
 
     def ref(self, data: Json, key: str, path: str, known: set[str], kind: str) -> None:
         value = data.get(key)
         if value is not None and value not in known:
-            self.fail(f"{path}.{key}", N_("No {kind} with id {value!r} exists in this "
-                                          "neighbourhood."), kind=_KIND_LABELS[kind], value=value)
+            self.fail(
+                f"{path}.{key}",
+                N_("No {kind} with id {value!r} exists in this neighbourhood."),
+                kind=_KIND_LABELS[kind],
+                value=value,
+            )
 
     def unique(self, seen: dict[str, str], value: str, path: str, kind: str) -> None:
         if value in seen:
-            self.fail(path, N_("The id {value!r} is used twice for a {kind} (also at {other}); "
-                               "ids must be unique per kind."),
-                      value=value, kind=_KIND_LABELS[kind], other=seen[value])
+            self.fail(
+                path,
+                N_(
+                    "The id {value!r} is used twice for a {kind} (also at {other}); "
+                    "ids must be unique per kind."
+                ),
+                value=value,
+                kind=_KIND_LABELS[kind],
+                other=seen[value],
+            )
         else:
             seen[value] = path
 
@@ -110,9 +132,12 @@ class _Checker:
             path = f"neighbourhoods[{index}]"
             name = hood.get("name", "")
             if name.casefold() in names:
-                self.fail(f"{path}.name", N_("The neighbourhood {name!r} appears twice in the "
-                                             "file (also at {other})."),
-                          name=name, other=names[name.casefold()])
+                self.fail(
+                    f"{path}.name",
+                    N_("The neighbourhood {name!r} appears twice in the file (also at {other})."),
+                    name=name,
+                    other=names[name.casefold()],
+                )
             names.setdefault(name.casefold(), f"{path}.name")
             _Neighbourhood(self, hood, path).check()
 
@@ -145,19 +170,23 @@ class _Neighbourhood:
         self.collect("issue", _items(hood, "issues"), f"{path}.issues")
         for m_index, meeting in enumerate(_items(hood, "meetings")):
             m_path = f"{path}.meetings[{m_index}]"
-            self.collect("agenda_request", _items(meeting, "agenda_requests"),
-                         f"{m_path}.agenda_requests")
+            self.collect(
+                "agenda_request", _items(meeting, "agenda_requests"), f"{m_path}.agenda_requests"
+            )
             for a_index, item in enumerate(_items(meeting, "agenda")):
                 a_path = f"{m_path}.agenda[{a_index}]"
                 self.c.unique(self.ids["agenda_item"], item["id"], f"{a_path}.id", "agenda_item")
-                for kind, key in (("decision", "decisions"), ("action", "actions"),
-                                  ("idea", "ideas")):
+                for kind, key in (
+                    ("decision", "decisions"),
+                    ("action", "actions"),
+                    ("idea", "ideas"),
+                ):
                     self.collect(kind, _items(item, key), f"{a_path}.{key}")
-        for index, contract in enumerate(_items(hood, "contracts")):
+        for contract in _items(hood, "contracts"):
             self.points_by_contract[contract["id"]] = {
                 point["number"] for point in _items(contract, "points")
             }
-        for index, meeting in enumerate(_items(hood, "meetings")):
+        for meeting in _items(hood, "meetings"):
             self.meeting_starts[meeting["id"]] = parse_datetime(meeting["starts_at"])
 
         self.settings()
@@ -182,8 +211,12 @@ class _Neighbourhood:
             starts = self.c.date(contract, "starts_on", path)
             ends = self.c.date(contract, "ends_on", path)
             if starts and ends and ends <= starts:
-                self.c.fail(f"{path}.ends_on", N_("The contract ends on {ends}, which is not after "
-                                                  "its start on {starts}."), ends=ends, starts=starts)
+                self.c.fail(
+                    f"{path}.ends_on",
+                    N_("The contract ends on {ends}, which is not after its start on {starts}."),
+                    ends=ends,
+                    starts=starts,
+                )
             for s_index, signature in enumerate(_items(contract, "signatures")):
                 s_path = f"{path}.signatures[{s_index}]"
                 self.c.ref(signature, "party", s_path, parties, "party")
@@ -193,9 +226,14 @@ class _Neighbourhood:
                 p_path = f"{path}.points[{p_index}]"
                 number = point["number"]
                 if number in numbers:
-                    self.c.fail(f"{p_path}.number", N_("Point number {number} occurs twice in "
-                                                       "this contract (also at {other})."),
-                                number=number, other=numbers[number])
+                    self.c.fail(
+                        f"{p_path}.number",
+                        N_(
+                            "Point number {number} occurs twice in this contract (also at {other})."
+                        ),
+                        number=number,
+                        other=numbers[number],
+                    )
                 numbers.setdefault(number, f"{p_path}.number")
                 self.c.ref(point, "party", p_path, parties, "party")
                 self.c.date(point, "due", p_path)
@@ -207,10 +245,16 @@ class _Neighbourhood:
                     self.c.date(entry, "due", h_path)
                     self.c.ref(entry, "meeting", h_path, meetings, "meeting")
                 if history and history[-1]["status"] != point["status"]:
-                    self.c.fail(f"{p_path}.status", N_("The point's status {status!r} differs from "
-                                                       "its last history entry ({last!r}); they "
-                                                       "must be the same."),
-                                status=point["status"], last=history[-1]["status"])
+                    self.c.fail(
+                        f"{p_path}.status",
+                        N_(
+                            "The point's status {status!r} differs from "
+                            "its last history entry ({last!r}); they "
+                            "must be the same."
+                        ),
+                        status=point["status"],
+                        last=history[-1]["status"],
+                    )
 
     def carried_from(self, point: Json, path: str, own_contract: str) -> None:
         origin = point.get("carried_from")
@@ -218,22 +262,31 @@ class _Neighbourhood:
             return
         contract = origin["contract"]
         if contract not in self.points_by_contract:
-            self.c.fail(f"{path}.carried_from.contract", N_("No contract with id {value!r} exists "
-                                                            "in this neighbourhood."),
-                        value=contract)
+            self.c.fail(
+                f"{path}.carried_from.contract",
+                N_("No contract with id {value!r} exists in this neighbourhood."),
+                value=contract,
+            )
         elif contract == own_contract:
-            self.c.fail(f"{path}.carried_from.contract", N_("A point cannot be carried over from "
-                                                            "its own contract."))
+            self.c.fail(
+                f"{path}.carried_from.contract",
+                N_("A point cannot be carried over from its own contract."),
+            )
         elif origin["number"] not in self.points_by_contract[contract]:
-            self.c.fail(f"{path}.carried_from.number", N_("Contract {contract!r} has no point "
-                                                          "number {number}."),
-                        contract=contract, number=origin["number"])
+            self.c.fail(
+                f"{path}.carried_from.number",
+                N_("Contract {contract!r} has no point number {number}."),
+                contract=contract,
+                number=origin["number"],
+            )
 
     def meetings(self) -> None:
         people, parties = self.known("person"), self.known("party")
         proposals, issues = self.known("proposal"), self.known("issue")
         requests = self.known("agenda_request")
-        numbers = set().union(*self.points_by_contract.values()) if self.points_by_contract else set()
+        numbers = (
+            set().union(*self.points_by_contract.values()) if self.points_by_contract else set()
+        )
         for index, meeting in enumerate(_items(self.hood, "meetings")):
             path = f"{self.path}.meetings[{index}]"
             starts = self.c.datetime(meeting, "starts_at", path)
@@ -248,9 +301,11 @@ class _Neighbourhood:
                 a_path = f"{path}.attendance[{a_index}]"
                 self.c.ref(row, "person", a_path, people, "person")
                 if row["person"] in attendees:
-                    self.c.fail(f"{a_path}.person", N_("{value!r} is listed twice in the "
-                                                       "attendance of this meeting."),
-                                value=row["person"])
+                    self.c.fail(
+                        f"{a_path}.person",
+                        N_("{value!r} is listed twice in the attendance of this meeting."),
+                        value=row["person"],
+                    )
                 attendees.add(row["person"])
             for e_index, erratum in enumerate(_items(meeting, "errata")):
                 self.c.date(erratum, "date", f"{path}.errata[{e_index}]")
@@ -260,8 +315,10 @@ class _Neighbourhood:
                 self.c.date(request, "submitted_on", r_path)
                 self.c.ref(request, "carried_from", r_path, requests, "agenda_request")
                 if request.get("carried_from") == request["id"]:
-                    self.c.fail(f"{r_path}.carried_from", N_("A request cannot be carried over "
-                                                             "from itself."))
+                    self.c.fail(
+                        f"{r_path}.carried_from",
+                        N_("A request cannot be carried over from itself."),
+                    )
             for i_index, item in enumerate(_items(meeting, "agenda")):
                 i_path = f"{path}.agenda[{i_index}]"
                 self.c.ref(item, "submitted_by", i_path, people, "person")
@@ -274,34 +331,48 @@ class _Neighbourhood:
                     self.c.date(action, "done_on", x_path)
                 for n_index, number in enumerate(_items(item, "contract_points")):
                     if number not in numbers:
-                        self.c.fail(f"{i_path}.contract_points[{n_index}]",
-                                    N_("No contract of this neighbourhood has a point number "
-                                       "{number}."), number=number)
-                for key, known, kind in (("proposals", proposals, "proposal"),
-                                         ("issues", issues, "issue")):
+                        self.c.fail(
+                            f"{i_path}.contract_points[{n_index}]",
+                            N_("No contract of this neighbourhood has a point number {number}."),
+                            number=number,
+                        )
+                for key, known, kind in (
+                    ("proposals", proposals, "proposal"),
+                    ("issues", issues, "issue"),
+                ):
                     for l_index, value in enumerate(_items(item, key)):
                         if value not in known:
-                            self.c.fail(f"{i_path}.{key}[{l_index}]",
-                                        N_("No {kind} with id {value!r} exists in this "
-                                           "neighbourhood."), kind=_KIND_LABELS[kind], value=value)
+                            self.c.fail(
+                                f"{i_path}.{key}[{l_index}]",
+                                N_("No {kind} with id {value!r} exists in this neighbourhood."),
+                                kind=_KIND_LABELS[kind],
+                                value=value,
+                            )
 
     def approval(self, meeting: Json, path: str, starts: dt.datetime | None) -> None:
         approved_at = meeting.get("minutes_approved_at")
         if meeting["status"] != "minutes_approved" and approved_at is None:
             return
         if approved_at is None:
-            self.c.fail(f"{path}.minutes_approved_at", N_("Approved minutes must name the later "
-                                                          "meeting that approved them."))
+            self.c.fail(
+                f"{path}.minutes_approved_at",
+                N_("Approved minutes must name the later meeting that approved them."),
+            )
             return
         if approved_at not in self.meeting_starts:
-            self.c.fail(f"{path}.minutes_approved_at", N_("No meeting with id {value!r} exists in "
-                                                          "this neighbourhood."), value=approved_at)
+            self.c.fail(
+                f"{path}.minutes_approved_at",
+                N_("No meeting with id {value!r} exists in this neighbourhood."),
+                value=approved_at,
+            )
             return
         later = self.meeting_starts[approved_at]
         if starts and later and _naive(later) <= _naive(starts):
-            self.c.fail(f"{path}.minutes_approved_at", N_("The minutes can only be approved at a "
-                                                          "later meeting; {value!r} is not later."),
-                        value=approved_at)
+            self.c.fail(
+                f"{path}.minutes_approved_at",
+                N_("The minutes can only be approved at a later meeting; {value!r} is not later."),
+                value=approved_at,
+            )
 
     def budget(self) -> None:
         people, meetings = self.known("person"), self.known("meeting")
@@ -309,8 +380,11 @@ class _Neighbourhood:
         for index, year in enumerate(_items(self.hood, "budget_years")):
             path = f"{self.path}.budget_years[{index}]"
             if year["year"] in available:
-                self.c.fail(f"{path}.year", N_("The budget for {year} is given twice."),
-                            year=str(year["year"]))
+                self.c.fail(
+                    f"{path}.year",
+                    N_("The budget for {year} is given twice."),
+                    year=str(year["year"]),
+                )
             available[year["year"]] = _money(year["amount"]) + _money(year.get("carry_over"))
         granted: dict[int, Decimal] = defaultdict(lambda: ZERO)
         for index, proposal in enumerate(_items(self.hood, "proposals")):
@@ -322,56 +396,88 @@ class _Neighbourhood:
             if decision:
                 self.c.ref(decision, "meeting", f"{path}.decision", meetings, "meeting")
             elif status == "granted":
-                self.c.fail(f"{path}.decision", N_("A granted proposal must name the meeting that "
-                                                   "decided it."))
+                self.c.fail(
+                    f"{path}.decision",
+                    N_("A granted proposal must name the meeting that decided it."),
+                )
             elif status == "rejected":
-                self.c.fail(f"{path}.decision", N_("A rejected proposal must name the meeting that "
-                                                   "decided it."))
+                self.c.fail(
+                    f"{path}.decision",
+                    N_("A rejected proposal must name the meeting that decided it."),
+                )
             payments = _items(proposal, "payments")
             for p_index, payment in enumerate(payments):
                 self.c.date(payment, "paid_on", f"{path}.payments[{p_index}]")
             if status != "granted":
                 if payments:
-                    self.c.fail(f"{path}.payments", N_("Only a granted proposal can have "
-                                                       "payments."))
+                    self.c.fail(
+                        f"{path}.payments", N_("Only a granted proposal can have payments.")
+                    )
                 continue
             self.grant(proposal, path, decision or {}, available, granted)
 
-    def grant(self, proposal: Json, path: str, decision: Json, available: dict[int, Decimal],
-              granted: dict[int, Decimal]) -> None:
+    def grant(
+        self,
+        proposal: Json,
+        path: str,
+        decision: Json,
+        available: dict[int, Decimal],
+        granted: dict[int, Decimal],
+    ) -> None:
         if not proposal["not_regular_maintenance"]:
-            self.c.fail(f"{path}.not_regular_maintenance",
-                        N_("Only a proposal marked as not regular maintenance can be granted."))
+            self.c.fail(
+                f"{path}.not_regular_maintenance",
+                N_("Only a proposal marked as not regular maintenance can be granted."),
+            )
         amount_text = decision.get("amount_granted")
         if amount_text is None:
             if decision:
-                self.c.fail(f"{path}.decision.amount_granted",
-                            N_("A granted proposal must say the amount granted."))
+                self.c.fail(
+                    f"{path}.decision.amount_granted",
+                    N_("A granted proposal must say the amount granted."),
+                )
             return
         amount = _money(amount_text)
         requested = _money(proposal["amount_requested"])
         if amount <= 0:
-            self.c.fail(f"{path}.decision.amount_granted",
-                        N_("The amount granted must be more than zero."))
+            self.c.fail(
+                f"{path}.decision.amount_granted", N_("The amount granted must be more than zero.")
+            )
         elif amount > requested:
-            self.c.fail(f"{path}.decision.amount_granted",
-                        N_("The amount granted ({granted}) is more than was requested "
-                           "({requested})."), granted=amount, requested=requested)
+            self.c.fail(
+                f"{path}.decision.amount_granted",
+                N_("The amount granted ({granted}) is more than was requested ({requested})."),
+                granted=amount,
+                requested=requested,
+            )
         year = proposal["year"]
         if year not in available:
-            self.c.fail(f"{path}.year", N_("There is no budget for {year} in this neighbourhood; "
-                                           "add it to budget_years."), year=str(year))
+            self.c.fail(
+                f"{path}.year",
+                N_("There is no budget for {year} in this neighbourhood; add it to budget_years."),
+                year=str(year),
+            )
         else:
             granted[year] += amount
             if granted[year] > available[year]:
-                self.c.fail(f"{path}.decision.amount_granted",
-                            N_("With this grant the grants for {year} add up to {total}, more than "
-                               "the budget of {budget}."),
-                            year=str(year), total=granted[year], budget=available[year])
+                self.c.fail(
+                    f"{path}.decision.amount_granted",
+                    N_(
+                        "With this grant the grants for {year} add up to {total}, more than "
+                        "the budget of {budget}."
+                    ),
+                    year=str(year),
+                    total=granted[year],
+                    budget=available[year],
+                )
         paid = sum((_money(p["amount"]) for p in _items(proposal, "payments")), ZERO)
         if paid > amount:
-            self.c.fail(f"{path}.payments", N_("The payments add up to {paid}, more than the "
-                                               "{granted} granted."), paid=paid, granted=amount)
+            self.c.fail(
+                f"{path}.payments",
+                N_("The payments add up to {paid}, more than the {granted} granted."),
+                paid=paid,
+                granted=amount,
+            )
 
     def issues(self) -> None:
         people, parties = self.known("person"), self.known("party")

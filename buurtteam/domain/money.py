@@ -27,8 +27,10 @@ def parse_exchange_money(value: object, path: str | None = None) -> Decimal:
     """Parse the exchange format's money: a string with a dot and exactly two decimals."""
     if not isinstance(value, str) or not _EXCHANGE_MONEY.match(value):
         raise InvalidInput(
-            N_("{value!r} is not an amount in the form 1234.50 (a text with a dot and two "
-               "decimals, not negative)."),
+            N_(
+                "{value!r} is not an amount in the form 1234.50 (a text with a dot and two "
+                "decimals, not negative)."
+            ),
             path=path,
             value=value,
         )
@@ -75,8 +77,10 @@ def check_amount(amount: Decimal, path: str | None = None) -> Decimal:
     """Refuse amounts that are negative, have fractions of cents or are absurdly large."""
     if amount != amount.quantize(CENT) or amount < 0 or amount > MAX_AMOUNT:
         raise InvalidInput(
-            N_("{value} is not a valid amount: it must be between 0 and 999.999.999,99 euro, "
-               "in whole cents."),
+            N_(
+                "{value} is not a valid amount: it must be between 0 and 999.999.999,99 euro, "
+                "in whole cents."
+            ),
             path=path,
             value=str(amount),
         )

@@ -24,16 +24,20 @@ def clean_text(value: str, path: str | None = None, *, multiline: bool = True) -
         code = ord(char)
         if 0xD800 <= code <= 0xDFFF:
             raise InvalidInput(
-                N_("The text contains a broken character (a lone surrogate) at position "
-                   "{position}. Retype or remove it."),
+                N_(
+                    "The text contains a broken character (a lone surrogate) at position "
+                    "{position}. Retype or remove it."
+                ),
                 path=path,
                 position=index + 1,
             )
         is_control = code < 0x20 or code == 0x7F or 0x80 <= code <= 0x9F
         if is_control and not (multiline and char in _ALLOWED_CONTROLS):
             raise InvalidInput(
-                N_("The text contains an invisible control character (U+{code:04X}) at "
-                   "position {position}. Remove it and try again."),
+                N_(
+                    "The text contains an invisible control character (U+{code:04X}) at "
+                    "position {position}. Remove it and try again."
+                ),
                 path=path,
                 code=code,
                 position=index + 1,
@@ -54,6 +58,6 @@ def clean_line(value: str, path: str | None = None) -> str:
 
 
 def fold(value: str) -> str:
-    """Case- and accent-insensitive key for searching and sorting ("Coördinator" ~ "coordinator")."""
+    """Case- and accent-blind key for searching and sorting: "Coördinator" ~ "coordinator"."""
     decomposed = unicodedata.normalize("NFKD", value.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.extract import extract_from_dir
@@ -29,6 +30,9 @@ def po_files(language: str) -> list[Path]:
 def compiled(po_path: Path) -> bytes:
     with po_path.open("rb") as handle:
         catalog = read_po(handle, locale=po_path.parts[-3])
+    # babel stamps "now" into headers the .po leaves out; pin them so that compiling
+    # twice gives the same bytes (the test that .mo files are current relies on it).
+    catalog.creation_date = catalog.revision_date = datetime(2026, 1, 1, tzinfo=UTC)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()

@@ -25,9 +25,13 @@ def load_demo(db: Database, today: dt.date) -> ImportSummary:
         RuleBroken: when the database already holds a neighbourhood.
     """
     if not is_empty(db):
-        raise RuleBroken(N_("The demo only goes into an empty database, and this one already "
-                            "holds data. Give another file with --db, for example "
-                            "--db demo.sqlite."))
+        raise RuleBroken(
+            N_(
+                "The demo only goes into an empty database, and this one already "
+                "holds data. Give another file with --db, for example "
+                "--db demo.sqlite."
+            )
+        )
     from buurtteam.ops.demo_data import demo_exchange
 
     return import_data(db, demo_exchange(today))

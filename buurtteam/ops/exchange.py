@@ -26,30 +26,44 @@ def read_exchange_file(path: Path) -> Any:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise InvalidInput(N_("The file is {size} MB, too large for an exchange file (at most "
-                                  "{limit} MB)."), size=size // 2**20, limit=MAX_FILE_BYTES // 2**20)
+            raise InvalidInput(
+                N_("The file is {size} MB, too large for an exchange file (at most {limit} MB)."),
+                size=size // 2**20,
+                limit=MAX_FILE_BYTES // 2**20,
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise NotFound(N_("The file {file} does not exist. Check the name and the folder."),
-                       file=str(path)) from None
+        raise NotFound(
+            N_("The file {file} does not exist. Check the name and the folder."), file=str(path)
+        ) from None
     except IsADirectoryError:
         raise InvalidInput(N_("{file} is a folder, not a file."), file=str(path)) from None
     except PermissionError:
-        raise StoreError(N_("You may not read {file}. Ask for access or copy it somewhere "
-                            "else."), file=str(path)) from None
+        raise StoreError(
+            N_("You may not read {file}. Ask for access or copy it somewhere else."), file=str(path)
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InvalidInput(N_("The file is not UTF-8 text, so it is not an exchange file. Export "
-                              "it again from buurtteam.")) from None
+        raise InvalidInput(
+            N_(
+                "The file is not UTF-8 text, so it is not an exchange file. Export "
+                "it again from buurtteam."
+            )
+        ) from None
     try:
         data = json.loads(text, parse_constant=_refuse_constant, parse_float=_refuse_float)
     except json.JSONDecodeError as error:
-        raise InvalidInput(N_("The file is not valid JSON: {problem} on line {line}, column "
-                              "{column}."), problem=error.msg, line=error.lineno,
-                           column=error.colno) from None
+        raise InvalidInput(
+            N_("The file is not valid JSON: {problem} on line {line}, column {column}."),
+            problem=error.msg,
+            line=error.lineno,
+            column=error.colno,
+        ) from None
     except RecursionError:
-        raise InvalidInput(N_("The file is nested far too deeply to be an exchange file.")) from None
+        raise InvalidInput(
+            N_("The file is nested far too deeply to be an exchange file.")
+        ) from None
     return data
 
 
@@ -126,8 +140,9 @@ def export_data(
     with db.read() as session:
         document = export_document(session, neighbourhood, exported_at=now)
     if neighbourhood is not None and not document["neighbourhoods"]:
-        raise NotFound(N_("There is no neighbourhood called {name!r} in this database."),
-                       name=neighbourhood)
+        raise NotFound(
+            N_("There is no neighbourhood called {name!r} in this database."), name=neighbourhood
+        )
     return document
 
 
@@ -144,13 +159,22 @@ def write_json(document: dict[str, Any], path: Path) -> None:
         os.replace(partial, path)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise StoreError(N_("The file {file} could not be written: {reason}. Choose another "
-                            "folder or make room on the disk."), file=str(path),
-                         reason=error.strerror or str(error)) from None
+        raise StoreError(
+            N_(
+                "The file {file} could not be written: {reason}. Choose another "
+                "folder or make room on the disk."
+            ),
+            file=str(path),
+            reason=error.strerror or str(error),
+        ) from None
 
 
-def export_file(db: Database, path: str | os.PathLike[str], neighbourhood: str | None = None,
-                now: dt.datetime | None = None) -> dict[str, Any]:
+def export_file(
+    db: Database,
+    path: str | os.PathLike[str],
+    neighbourhood: str | None = None,
+    now: dt.datetime | None = None,
+) -> dict[str, Any]:
     document = export_data(db, neighbourhood, now or dt.datetime.now())
     write_json(document, Path(path))
     return document

@@ -109,8 +109,9 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
     url, path = database_url(target)
     if path is not None:
         if path.is_dir():
-            raise StoreError(N_("{folder} is a folder, not a database file. Choose a file."),
-                             folder=str(path))
+            raise StoreError(
+                N_("{folder} is a folder, not a database file. Choose a file."), folder=str(path)
+            )
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = _sqlite_engine(url) if url.startswith("sqlite") else create_engine(url)
     writer_engine = (
@@ -140,8 +141,10 @@ def current_revision(db: Database) -> str | None:
             if "alembic_version" not in tables:
                 if tables - {"sqlite_sequence"}:
                     raise StoreError(
-                        N_("This file is not a buurtteam database (it holds other tables). "
-                           "Choose another file, or a new file name to start afresh.")
+                        N_(
+                            "This file is not a buurtteam database (it holds other tables). "
+                            "Choose another file, or a new file name to start afresh."
+                        )
                     )
                 return None
             return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -152,17 +155,34 @@ def current_revision(db: Database) -> str | None:
 def _store_error(error: Exception) -> StoreError:
     message = str(getattr(error, "orig", error))
     if "locked" in message or "busy" in message:
-        return StoreError(N_("The database is in use by another program and stays locked. "
-                             "Close the other buurtteam window and try again."))
+        return StoreError(
+            N_(
+                "The database is in use by another program and stays locked. "
+                "Close the other buurtteam window and try again."
+            )
+        )
     if "readonly" in message or "read-only" in message:
-        return StoreError(N_("The database file cannot be written (it is read-only). Copy it "
-                             "to a folder where you may write, or ask for write access."))
+        return StoreError(
+            N_(
+                "The database file cannot be written (it is read-only). Copy it "
+                "to a folder where you may write, or ask for write access."
+            )
+        )
     if "disk" in message and "full" in message:
-        return StoreError(N_("The disk is full. Make room (empty the recycle bin, remove "
-                             "large files) and try again; nothing was saved."))
-    return StoreError(N_("The file cannot be read as a buurtteam database: it is damaged or is "
-                         "not a database ({detail}). Open a backup instead; the file itself "
-                         "was left untouched."), detail=message)
+        return StoreError(
+            N_(
+                "The disk is full. Make room (empty the recycle bin, remove "
+                "large files) and try again; nothing was saved."
+            )
+        )
+    return StoreError(
+        N_(
+            "The file cannot be read as a buurtteam database: it is damaged or is "
+            "not a database ({detail}). Open a backup instead; the file itself "
+            "was left untouched."
+        ),
+        detail=message,
+    )
 
 
 def _bring_schema_up_to_date(db: Database) -> None:
@@ -170,9 +190,13 @@ def _bring_schema_up_to_date(db: Database) -> None:
     if revision == HEAD_REVISION:
         return
     if revision is not None and revision not in KNOWN_REVISIONS:
-        raise StoreError(N_("This database was made by a newer version of buurtteam (schema "
-                            "{revision}). Install the newest version of the app to open it."),
-                         revision=revision)
+        raise StoreError(
+            N_(
+                "This database was made by a newer version of buurtteam (schema "
+                "{revision}). Install the newest version of the app to open it."
+            ),
+            revision=revision,
+        )
     if revision is not None and db.path is not None:
         backup_before_upgrade(db, revision)
     from buurtteam.store.migrate import upgrade  # Alembic only when the schema is behind
@@ -194,12 +218,17 @@ def backup_before_upgrade(db: Database, revision: str) -> Path:
 def backup_to(db: Database, target: Path) -> Path:
     """A sound copy through SQLite's online backup API, safe while the app writes."""
     if db.path is None:
-        raise StoreError(N_("A backup file can only be made of a database file; use the "
-                            "database server's own backup tools."))
+        raise StoreError(
+            N_(
+                "A backup file can only be made of a database file; use the "
+                "database server's own backup tools."
+            )
+        )
     target = target.expanduser().absolute()
     if target == db.path:
-        raise StoreError(N_("The backup cannot overwrite the database itself. Choose another "
-                            "file name."))
+        raise StoreError(
+            N_("The backup cannot overwrite the database itself. Choose another file name.")
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
     source = sqlite3.connect(db.path)

@@ -27,10 +27,30 @@ Json = Mapping[str, Any]
 
 # Insert order: every table after the tables it refers to.
 _TABLES: tuple[type[m.Base], ...] = (
-    m.Neighbourhood, m.Party, m.Person, m.Contract, m.Signature, m.Meeting, m.ContractPoint,
-    m.PointHistory, m.Attendance, m.Guest, m.Erratum, m.AgendaRequest, m.BudgetYear, m.Proposal,
-    m.Payment, m.Issue, m.IssueStep, m.AgendaItem, m.Decision, m.Action, m.Idea,
-    m.AgendaItemPoint, m.AgendaItemProposal, m.AgendaItemIssue,
+    m.Neighbourhood,
+    m.Party,
+    m.Person,
+    m.Contract,
+    m.Signature,
+    m.Meeting,
+    m.ContractPoint,
+    m.PointHistory,
+    m.Attendance,
+    m.Guest,
+    m.Erratum,
+    m.AgendaRequest,
+    m.BudgetYear,
+    m.Proposal,
+    m.Payment,
+    m.Issue,
+    m.IssueStep,
+    m.AgendaItem,
+    m.Decision,
+    m.Action,
+    m.Idea,
+    m.AgendaItemPoint,
+    m.AgendaItemProposal,
+    m.AgendaItemIssue,
 )
 
 
@@ -93,9 +113,15 @@ def import_document(session: Session, data: Json) -> ImportSummary:
     existing = {name.casefold() for name in session.execute(select(m.Neighbourhood.name)).scalars()}
     for index, hood in enumerate(hoods):
         if hood["name"].casefold() in existing:
-            raise RuleBroken(N_("The neighbourhood {name!r} is already in this database; import "
-                                "never merges. Rename it in the file, or import into another "
-                                "database."), path=f"neighbourhoods[{index}].name", name=hood["name"])
+            raise RuleBroken(
+                N_(
+                    "The neighbourhood {name!r} is already in this database; import "
+                    "never merges. Rename it in the file, or import into another "
+                    "database."
+                ),
+                path=f"neighbourhoods[{index}].name",
+                name=hood["name"],
+            )
     rows = _Rows(session)
     summary = ImportSummary()
     late_updates: list[tuple[type[m.Base], dict[str, Any]]] = []
@@ -141,14 +167,23 @@ class _Neighbourhood:
         )
         for party in _items(hood, "parties"):
             self.ids["party"][party["id"]] = self.rows.add(
-                m.Party, neighbourhood_id=self.hood_id, public_id=party["id"],
-                name=party["name"], kind=party["kind"])
+                m.Party,
+                neighbourhood_id=self.hood_id,
+                public_id=party["id"],
+                name=party["name"],
+                kind=party["kind"],
+            )
         for person in _items(hood, "people"):
             self.ids["person"][person["id"]] = self.rows.add(
-                m.Person, neighbourhood_id=self.hood_id, public_id=person["id"],
-                name=person["name"], roles=" ".join(_items(person, "roles")),
-                email=person.get("email"), phone=person.get("phone"),
-                party_id=self.ref("party", person.get("party")))
+                m.Person,
+                neighbourhood_id=self.hood_id,
+                public_id=person["id"],
+                name=person["name"],
+                roles=" ".join(_items(person, "roles")),
+                email=person.get("email"),
+                phone=person.get("phone"),
+                party_id=self.ref("party", person.get("party")),
+            )
         self.meetings()
         self.contracts()
         self.requests_and_attendance()
@@ -160,90 +195,152 @@ class _Neighbourhood:
         contracts = _items(self.hood, "contracts")
         for contract in contracts:
             contract_id = self.rows.add(
-                m.Contract, neighbourhood_id=self.hood_id, public_id=contract["id"],
-                title=contract["title"], starts_on=_date(contract["starts_on"]),
-                ends_on=_date(contract["ends_on"]))
+                m.Contract,
+                neighbourhood_id=self.hood_id,
+                public_id=contract["id"],
+                title=contract["title"],
+                starts_on=_date(contract["starts_on"]),
+                ends_on=_date(contract["ends_on"]),
+            )
             self.ids["contract"][contract["id"]] = contract_id
             for signature in _items(contract, "signatures"):
-                self.rows.add(m.Signature, contract_id=contract_id,
-                              party_id=self.ref("party", signature["party"]),
-                              signed_on=_date(signature["signed_on"]),
-                              signed_by=signature["signed_by"])
+                self.rows.add(
+                    m.Signature,
+                    contract_id=contract_id,
+                    party_id=self.ref("party", signature["party"]),
+                    signed_on=_date(signature["signed_on"]),
+                    signed_by=signature["signed_by"],
+                )
         for contract in contracts:
             contract_id = self.ids["contract"][contract["id"]]
             for point in _items(contract, "points"):
                 origin = point.get("carried_from") or {}
                 point_id = self.rows.add(
-                    m.ContractPoint, contract_id=contract_id, number=point["number"],
-                    title=point["title"], description=point.get("description"),
-                    theme=point.get("theme"), party_id=self.ref("party", point["party"]),
-                    due=_date(point.get("due")), status=point["status"],
+                    m.ContractPoint,
+                    contract_id=contract_id,
+                    number=point["number"],
+                    title=point["title"],
+                    description=point.get("description"),
+                    theme=point.get("theme"),
+                    party_id=self.ref("party", point["party"]),
+                    due=_date(point.get("due")),
+                    status=point["status"],
                     carried_from_contract_id=self.ref("contract", origin.get("contract")),
-                    carried_from_number=origin.get("number"))
+                    carried_from_number=origin.get("number"),
+                )
                 for entry in _items(point, "history"):
-                    self.rows.add(m.PointHistory, point_id=point_id, date=_date(entry["date"]),
-                                  status=entry["status"], note=entry.get("note"),
-                                  meeting_id=self.ref("meeting", entry.get("meeting")),
-                                  due=_date(entry.get("due")))
+                    self.rows.add(
+                        m.PointHistory,
+                        point_id=point_id,
+                        date=_date(entry["date"]),
+                        status=entry["status"],
+                        note=entry.get("note"),
+                        meeting_id=self.ref("meeting", entry.get("meeting")),
+                        due=_date(entry.get("due")),
+                    )
 
     def meetings(self) -> None:
         for meeting in _items(self.hood, "meetings"):
             self.ids["meeting"][meeting["id"]] = self.rows.add(
-                m.Meeting, neighbourhood_id=self.hood_id, public_id=meeting["id"],
+                m.Meeting,
+                neighbourhood_id=self.hood_id,
+                public_id=meeting["id"],
                 starts_at=local_datetime(meeting["starts_at"]),
                 ends_at=local_datetime(meeting["ends_at"]) if meeting.get("ends_at") else None,
                 location=meeting.get("location"),
                 chair_id=self.ref("person", meeting.get("chair")),
                 secretary_id=self.ref("person", meeting.get("secretary")),
-                status=meeting["status"], minutes_approved_at_id=None)
+                status=meeting["status"],
+                minutes_approved_at_id=None,
+            )
         for meeting in _items(self.hood, "meetings"):
             if meeting.get("minutes_approved_at"):
-                self.late.append((m.Meeting, {
-                    "id": self.ids["meeting"][meeting["id"]],
-                    "minutes_approved_at_id": self.ids["meeting"][meeting["minutes_approved_at"]],
-                }))
+                self.late.append(
+                    (
+                        m.Meeting,
+                        {
+                            "id": self.ids["meeting"][meeting["id"]],
+                            "minutes_approved_at_id": self.ids["meeting"][
+                                meeting["minutes_approved_at"]
+                            ],
+                        },
+                    )
+                )
 
     def requests_and_attendance(self) -> None:
         for meeting in _items(self.hood, "meetings"):
             meeting_id = self.ids["meeting"][meeting["id"]]
             for row in _items(meeting, "attendance"):
-                self.rows.add(m.Attendance, meeting_id=meeting_id,
-                              person_id=self.ref("person", row["person"]), status=row["status"],
-                              arrived_at=_time(row.get("arrived_at")),
-                              left_at=_time(row.get("left_at")))
+                self.rows.add(
+                    m.Attendance,
+                    meeting_id=meeting_id,
+                    person_id=self.ref("person", row["person"]),
+                    status=row["status"],
+                    arrived_at=_time(row.get("arrived_at")),
+                    left_at=_time(row.get("left_at")),
+                )
             for guest in _items(meeting, "guests"):
-                self.rows.add(m.Guest, meeting_id=meeting_id, name=guest["name"],
-                              organisation=guest.get("organisation"))
+                self.rows.add(
+                    m.Guest,
+                    meeting_id=meeting_id,
+                    name=guest["name"],
+                    organisation=guest.get("organisation"),
+                )
             for erratum in _items(meeting, "errata"):
-                self.rows.add(m.Erratum, meeting_id=meeting_id, date=_date(erratum["date"]),
-                              text=erratum["text"])
+                self.rows.add(
+                    m.Erratum,
+                    meeting_id=meeting_id,
+                    date=_date(erratum["date"]),
+                    text=erratum["text"],
+                )
             for request in _items(meeting, "agenda_requests"):
                 self.ids["agenda_request"][request["id"]] = self.rows.add(
-                    m.AgendaRequest, meeting_id=meeting_id, public_id=request["id"],
-                    title=request["title"], description=request.get("description"),
+                    m.AgendaRequest,
+                    meeting_id=meeting_id,
+                    public_id=request["id"],
+                    title=request["title"],
+                    description=request.get("description"),
                     source=request["source"],
                     submitted_by_id=self.ref("person", request.get("submitted_by")),
-                    submitted_on=_date(request["submitted_on"]), state=request["state"],
-                    carried_from_id=None)
+                    submitted_on=_date(request["submitted_on"]),
+                    state=request["state"],
+                    carried_from_id=None,
+                )
         for meeting in _items(self.hood, "meetings"):
             for request in _items(meeting, "agenda_requests"):
                 if request.get("carried_from"):
-                    self.late.append((m.AgendaRequest, {
-                        "id": self.ids["agenda_request"][request["id"]],
-                        "carried_from_id": self.ids["agenda_request"][request["carried_from"]],
-                    }))
+                    self.late.append(
+                        (
+                            m.AgendaRequest,
+                            {
+                                "id": self.ids["agenda_request"][request["id"]],
+                                "carried_from_id": self.ids["agenda_request"][
+                                    request["carried_from"]
+                                ],
+                            },
+                        )
+                    )
 
     def budget(self) -> None:
         for year in _items(self.hood, "budget_years"):
-            self.rows.add(m.BudgetYear, neighbourhood_id=self.hood_id, year=year["year"],
-                          amount=_money(year["amount"]), carry_over=_money(year.get("carry_over")))
+            self.rows.add(
+                m.BudgetYear,
+                neighbourhood_id=self.hood_id,
+                year=year["year"],
+                amount=_money(year["amount"]),
+                carry_over=_money(year.get("carry_over")),
+            )
         for proposal in _items(self.hood, "proposals"):
             decision = proposal.get("decision") or {}
             votes = decision.get("votes") or {}
             proposal_id = self.rows.add(
-                m.Proposal, neighbourhood_id=self.hood_id, public_id=proposal["id"],
-                year=proposal["year"], title=proposal["title"],
-                description=proposal.get("description"), theme=proposal.get("theme"),
+                m.Proposal,
+                neighbourhood_id=self.hood_id,
+                public_id=proposal["id"],
+                year=proposal["year"],
+                title=proposal["title"],
+                description=proposal.get("description"),
+                theme=proposal.get("theme"),
                 submitted_by_id=self.ref("person", proposal.get("submitted_by")),
                 received_on=_date(proposal["received_on"]),
                 amount_requested=_money(proposal["amount_requested"]),
@@ -252,57 +349,98 @@ class _Neighbourhood:
                 decision_meeting_id=self.ref("meeting", decision.get("meeting")),
                 amount_granted=_money(decision.get("amount_granted")),
                 decision_reason=decision.get("reason"),
-                votes_for=votes.get("for"), votes_against=votes.get("against"),
-                votes_abstain=votes.get("abstain"))
+                votes_for=votes.get("for"),
+                votes_against=votes.get("against"),
+                votes_abstain=votes.get("abstain"),
+            )
             self.ids["proposal"][proposal["id"]] = proposal_id
             for payment in _items(proposal, "payments"):
-                self.rows.add(m.Payment, proposal_id=proposal_id, paid_on=_date(payment["paid_on"]),
-                              amount=_money(payment["amount"]), reference=payment.get("reference"))
+                self.rows.add(
+                    m.Payment,
+                    proposal_id=proposal_id,
+                    paid_on=_date(payment["paid_on"]),
+                    amount=_money(payment["amount"]),
+                    reference=payment.get("reference"),
+                )
 
     def issues(self) -> None:
         for issue in _items(self.hood, "issues"):
             issue_id = self.rows.add(
-                m.Issue, neighbourhood_id=self.hood_id, public_id=issue["id"],
-                title=issue["title"], description=issue.get("description"),
+                m.Issue,
+                neighbourhood_id=self.hood_id,
+                public_id=issue["id"],
+                title=issue["title"],
+                description=issue.get("description"),
                 raised_on=_date(issue["raised_on"]),
                 raised_by_id=self.ref("person", issue.get("raised_by")),
-                party_id=self.ref("party", issue.get("party")), status=issue["status"])
+                party_id=self.ref("party", issue.get("party")),
+                status=issue["status"],
+            )
             self.ids["issue"][issue["id"]] = issue_id
             for step in _items(issue, "steps"):
-                self.rows.add(m.IssueStep, issue_id=issue_id, date=_date(step["date"]),
-                              kind=step["kind"], text=step["text"], to=step.get("to"))
+                self.rows.add(
+                    m.IssueStep,
+                    issue_id=issue_id,
+                    date=_date(step["date"]),
+                    kind=step["kind"],
+                    text=step["text"],
+                    to=step.get("to"),
+                )
 
     def agendas(self) -> None:
         for meeting in _items(self.hood, "meetings"):
             meeting_id = self.ids["meeting"][meeting["id"]]
             for position, item in enumerate(_items(meeting, "agenda"), start=1):
                 item_id = self.rows.add(
-                    m.AgendaItem, meeting_id=meeting_id, public_id=item["id"], position=position,
-                    section=item["section"], title=item["title"],
-                    description=item.get("description"), source=item["source"],
+                    m.AgendaItem,
+                    meeting_id=meeting_id,
+                    public_id=item["id"],
+                    position=position,
+                    section=item["section"],
+                    title=item["title"],
+                    description=item.get("description"),
+                    source=item["source"],
                     submitted_by_id=self.ref("person", item.get("submitted_by")),
                     request_id=self.ref("agenda_request", item.get("request")),
-                    minutes=item.get("minutes"), purpose=item["purpose"], notes=item.get("notes"))
+                    minutes=item.get("minutes"),
+                    purpose=item["purpose"],
+                    notes=item.get("notes"),
+                )
                 for decision in _items(item, "decisions"):
                     votes = decision.get("votes") or {}
-                    self.rows.add(m.Decision, agenda_item_id=item_id, public_id=decision["id"],
-                                  text=decision["text"], votes_for=votes.get("for"),
-                                  votes_against=votes.get("against"),
-                                  votes_abstain=votes.get("abstain"))
+                    self.rows.add(
+                        m.Decision,
+                        agenda_item_id=item_id,
+                        public_id=decision["id"],
+                        text=decision["text"],
+                        votes_for=votes.get("for"),
+                        votes_against=votes.get("against"),
+                        votes_abstain=votes.get("abstain"),
+                    )
                 for action in _items(item, "actions"):
-                    self.rows.add(m.Action, agenda_item_id=item_id, public_id=action["id"],
-                                  text=action["text"],
-                                  owner_id=self.ref("person", action.get("owner")),
-                                  party_id=self.ref("party", action.get("party")),
-                                  due=_date(action.get("due")), done_on=_date(action.get("done_on")))
+                    self.rows.add(
+                        m.Action,
+                        agenda_item_id=item_id,
+                        public_id=action["id"],
+                        text=action["text"],
+                        owner_id=self.ref("person", action.get("owner")),
+                        party_id=self.ref("party", action.get("party")),
+                        due=_date(action.get("due")),
+                        done_on=_date(action.get("done_on")),
+                    )
                 for idea in _items(item, "ideas"):
-                    self.rows.add(m.Idea, agenda_item_id=item_id, public_id=idea["id"],
-                                  text=idea["text"])
+                    self.rows.add(
+                        m.Idea, agenda_item_id=item_id, public_id=idea["id"], text=idea["text"]
+                    )
                 for number in _items(item, "contract_points"):
                     self.rows.add(m.AgendaItemPoint, agenda_item_id=item_id, number=number)
                 for proposal in _items(item, "proposals"):
-                    self.rows.add(m.AgendaItemProposal, agenda_item_id=item_id,
-                                  proposal_id=self.ids["proposal"][proposal])
+                    self.rows.add(
+                        m.AgendaItemProposal,
+                        agenda_item_id=item_id,
+                        proposal_id=self.ids["proposal"][proposal],
+                    )
                 for issue in _items(item, "issues"):
-                    self.rows.add(m.AgendaItemIssue, agenda_item_id=item_id,
-                                  issue_id=self.ids["issue"][issue])
+                    self.rows.add(
+                        m.AgendaItemIssue, agenda_item_id=item_id, issue_id=self.ids["issue"][issue]
+                    )

@@ -19,11 +19,15 @@ from buurtteam.resources import resource
 
 _KIND_MESSAGES = {
     "date": N_("{value!r} is not a date; write it as YYYY-MM-DD, for example 2027-01-12."),
-    "datetime": N_("{value!r} is not a date and time; write it as YYYY-MM-DDTHH:MM, for example "
-                   "2027-01-12T19:30."),
+    "datetime": N_(
+        "{value!r} is not a date and time; write it as YYYY-MM-DDTHH:MM, for example "
+        "2027-01-12T19:30."
+    ),
     "time": N_("{value!r} is not a time; write it as HH:MM, for example 19:30."),
-    "money": N_("{value!r} is not an amount; write money as a text with a dot and exactly two "
-                "decimals, for example \"25000.00\" (not negative, not a number without quotes)."),
+    "money": N_(
+        "{value!r} is not an amount; write money as a text with a dot and exactly two "
+        'decimals, for example "25000.00" (not negative, not a number without quotes).'
+    ),
     "id": N_("An id must be a text of 1 to 200 characters."),
     "text": N_("This text may not be empty."),
 }
@@ -71,7 +75,8 @@ def validate_structure(data: Any) -> None:
 
 def _document_order(error: ValidationError) -> tuple[Any, ...]:
     # best_match prefers errors high in the tree; among equals, take the earliest position.
-    return (-len(error.path), *[(0, p) if isinstance(p, int) else (1, str(p)) for p in error.path])
+    parts = list(error.absolute_path)
+    return (-len(parts), *[(0, p) if isinstance(p, int) else (1, str(p)) for p in parts])
 
 
 def _type_words(types: Any) -> str:
@@ -82,38 +87,70 @@ def _type_words(types: Any) -> str:
 
 
 def _explain(error: ValidationError) -> InvalidInput:
-    path = list(error.path)
+    if error.validator == "anyOf" and error.context:
+        # An optional value ("x or null"): explain why it is not an "x".
+        relevant = [e for e in error.context if e.schema != {"type": "null"}]
+        inner = best_match(relevant) if relevant else None
+        if inner is not None:
+            return _explain(inner)
+    path = list(error.absolute_path)
     value = error.instance
     validator = error.validator
     if validator == "required":
         missing = next((key for key in error.validator_value if key not in value), "?")
-        return InvalidInput(N_("The field {key!r} is missing here; it is required."),
-                            path=json_path([*path, missing]), key=missing)
+        return InvalidInput(
+            N_("The field {key!r} is missing here; it is required."),
+            path=json_path([*path, missing]),
+            key=missing,
+        )
     if validator == "additionalProperties":
         extra = sorted(set(value) - set(error.schema.get("properties", {})))
         key = extra[0] if extra else "?"
-        return InvalidInput(N_("The field {key!r} is not part of exchange format v1. Check the "
-                               "spelling, or remove it."), path=json_path([*path, key]), key=key)
+        return InvalidInput(
+            N_(
+                "The field {key!r} is not part of exchange format v1. Check the "
+                "spelling, or remove it."
+            ),
+            path=json_path([*path, key]),
+            key=key,
+        )
     kind = error.schema.get("x-kind") if isinstance(error.schema, dict) else None
-    if kind in _KIND_MESSAGES and validator in ("pattern", "minLength", "maxLength", "type"):
-        if validator != "type" or isinstance(value, (int, float, bool)) or value is None:
-            return InvalidInput(_KIND_MESSAGES[kind], path=json_path(path), value=value)
+    scalar = isinstance(value, (int, float, bool)) or value is None
+    if kind in _KIND_MESSAGES and (
+        validator in ("pattern", "minLength", "maxLength") or (validator == "type" and scalar)
+    ):
+        return InvalidInput(_KIND_MESSAGES[kind], path=json_path(path), value=value)
     if validator == "type":
-        return InvalidInput(N_("This must be {expected}, not {value!r}."), path=json_path(path),
-                            expected=_type_words(error.validator_value), value=value)
+        return InvalidInput(
+            N_("This must be {expected}, not {value!r}."),
+            path=json_path(path),
+            expected=_type_words(error.validator_value),
+            value=value,
+        )
     if validator == "enum":
         choices = ", ".join(str(v) for v in error.validator_value)
-        return InvalidInput(N_("{value!r} is not allowed here; choose one of: {choices}."),
-                            path=json_path(path), value=value, choices=choices)
+        return InvalidInput(
+            N_("{value!r} is not allowed here; choose one of: {choices}."),
+            path=json_path(path),
+            value=value,
+            choices=choices,
+        )
     if validator == "const":
-        return InvalidInput(N_("This must be {expected!r}; this is not a buurtteam exchange file "
-                               "of version 1."), path=json_path(path),
-                            expected=error.validator_value)
+        return InvalidInput(
+            N_("This must be {expected!r}; this is not a buurtteam exchange file of version 1."),
+            path=json_path(path),
+            expected=error.validator_value,
+        )
     if validator in ("minimum", "maximum"):
-        return InvalidInput(N_("{value!r} is out of range (from {low} to {high})."),
-                            path=json_path(path), value=value,
-                            low=error.schema.get("minimum", "-"), high=error.schema.get("maximum", "-"))
+        return InvalidInput(
+            N_("{value!r} is out of range (from {low} to {high})."),
+            path=json_path(path),
+            value=value,
+            low=error.schema.get("minimum", "-"),
+            high=error.schema.get("maximum", "-"),
+        )
     if validator == "minLength":
         return InvalidInput(N_("This text may not be empty."), path=json_path(path))
-    return InvalidInput(N_("This value is not valid here: {detail}"), path=json_path(path),
-                        detail=error.message)
+    return InvalidInput(
+        N_("This value is not valid here: {detail}"), path=json_path(path), detail=error.message
+    )
