@@ -78,7 +78,9 @@ class MeetingRow:
 @dataclass(frozen=True)
 class PointRow:
     id: int
-    contract: str
+    contract: str  # the contract's title
+    contract_starts_on: date
+    contract_ends_on: date
     number: int
     title: str
     theme: str | None
@@ -197,6 +199,8 @@ def contract_points(db: Database, neighbourhood_id: int) -> list[PointRow]:
             select(
                 ContractPoint.id,
                 Contract.title.label("contract"),
+                Contract.starts_on.label("contract_starts_on"),
+                Contract.ends_on.label("contract_ends_on"),
                 ContractPoint.number,
                 ContractPoint.title,
                 ContractPoint.theme,
@@ -213,6 +217,8 @@ def contract_points(db: Database, neighbourhood_id: int) -> list[PointRow]:
         PointRow(
             id=row.id,
             contract=row.contract,
+            contract_starts_on=row.contract_starts_on,
+            contract_ends_on=row.contract_ends_on,
             number=row.number,
             title=row.title,
             theme=row.theme,

@@ -1,0 +1,191 @@
+"""Starting the window: the application object, languages, the crash handler, the database.
+
+`run` is the one entry point; the CLI imports this module only when a window is wanted,
+so printing and importing work without Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+import traceback
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
+
+from buurtteam import i18n
+from buurtteam.errors import BuurtteamError
+from buurtteam.store.db import open_database
+from buurtteam.ui import dialogs
+from buurtteam.ui.main_window import MainWindow
+from buurtteam.ui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "buurtteam"
+MIN_POINT_SIZE = 11.0  # many users are older; the platform default (9-10 pt) is small
+SMOKE_TIMEOUT_MS = 30_000
+
+
+def run(db_target: str, language: str | None, *, smoke: bool, started: float) -> int:
+    """Show the main window on the database at `db_target`; the process's exit code.
+
+    Args:
+        db_target: a file path or a database URL.
+        language: "nl" or "en"; None for the one chosen in the window's menu last time.
+        smoke: paint the window once with its data, print the milliseconds since `started`
+            on stdout and exit 0.
+        started: `time.perf_counter()` taken at process start.
+    """
+    if smoke and _headless():
+        # A smoke run in CI has no screen; without this Qt aborts the process.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    settings = Settings()
+    chosen = language or settings.language
+    i18n.set_language(chosen)
+    translator = _install_qt_translator(app, chosen)
+    _use_readable_font(app)
+
+    crash_handler = CrashHandler(smoke=smoke)
+    previous_hook = sys.excepthook
+    sys.excepthook = crash_handler
+    try:
+        try:
+            db = open_database(db_target)
+        except BuurtteamError as error:
+            if smoke:
+                print(error.text(), file=sys.stderr)
+            else:
+                dialogs.show_error(None, error)
+            return 1
+        try:
+            window = MainWindow(db, settings)
+            crash_handler.window = window
+            window.show()
+            if smoke:
+                return _smoke(app, window, started)
+            return app.exec()
+        finally:
+            db.close()
+    finally:
+        sys.excepthook = previous_hook
+        if translator is not None:
+            app.removeTranslator(translator)
+
+
+def _headless() -> bool:
+    return sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
+def _install_qt_translator(app: QApplication, language: str) -> QTranslator | None:
+    """Qt's own Dutch, so standard buttons read "Annuleren" and "Opslaan"."""
+    if language == "en":
+        return None
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(f"qtbase_{language}", folder):
+        log.warning("Qt's translations for %s not found in %s", language, folder)
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
+def _use_readable_font(app: QApplication) -> None:
+    font = app.font()
+    if font.pointSizeF() < MIN_POINT_SIZE:
+        font.setPointSizeF(MIN_POINT_SIZE)
+        app.setFont(font)
+
+
+class _FirstPaint(QObject):
+    """Calls back once, after the watched widget's first paint has been handled."""
+
+    def __init__(self, on_painted: QTimer) -> None:
+        super().__init__()
+        self._on_painted = on_painted
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._on_painted.isActive():
+            # Let this paint finish first: the timer fires once the event loop is free.
+            self._on_painted.start(0)
+        return False
+
+
+def _smoke(app: QApplication, window: MainWindow, started: float) -> int:
+    def _on_painted() -> None:
+        print(int((time.perf_counter() - started) * 1000), flush=True)
+        app.exit(0)
+
+    def _on_timeout() -> None:
+        print("the window did not paint in time", file=sys.stderr)
+        app.exit(1)
+
+    painted = QTimer(singleShot=True)
+    painted.timeout.connect(_on_painted)
+    watcher = _FirstPaint(painted)
+    # The page was read when the window was built; its first paint shows the data.
+    page: QWidget = window.current_page()
+    page.installEventFilter(watcher)
+    QTimer.singleShot(SMOKE_TIMEOUT_MS, _on_timeout)
+    code = app.exec()
+    page.removeEventFilter(watcher)
+    return code
+
+
+class CrashHandler:
+    """sys.excepthook: anything that is not a BuurtteamError is a bug. Log it and say so."""
+
+    def __init__(self, *, smoke: bool) -> None:
+        self.smoke = smoke
+        self.window: QWidget | None = None
+        self._showing = False
+
+    def __call__(
+        self,
+        kind: type[BaseException],
+        error: BaseException,
+        trace: TracebackType | None,
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.exit(130)
+            return
+        details = "".join(traceback.format_exception(kind, error, trace))
+        log.critical("Uncaught exception\n%s", details)
+        log_file = _write_crash_log(details)
+        if self.smoke:
+            print(details, file=sys.stderr)
+            QApplication.exit(1)
+            return
+        if self._showing:  # a second error while the dialog is open: logged is enough
+            return
+        self._showing = True
+        try:
+            if dialogs.show_crash(self.window, details, log_file):
+                QApplication.exit(1)
+        finally:
+            self._showing = False
+
+
+def _write_crash_log(details: str) -> Path | None:
+    """Append to the log the CLI writes its bugs to too; None when it cannot be written."""
+    from platformdirs import user_log_path
+
+    try:
+        folder = user_log_path(APP_NAME, appauthor=False, ensure_exists=True)
+        path = folder / "fouten.log"
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{details}\n")
+    except OSError:
+        return None
+    return path

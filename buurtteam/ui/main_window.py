@@ -1,0 +1,399 @@
+"""The main window: pages on the left, the chosen neighbourhood on top, the data file below.
+
+Pages are read when they are shown, and read again after the neighbourhood changes or
+data comes in (an import, the demo); a hidden page costs nothing at start.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from buurtteam import __version__
+from buurtteam.errors import N_, BuurtteamError
+from buurtteam.i18n import _
+from buurtteam.ops.overview import list_neighbourhoods
+from buurtteam.store.db import Database, backup_to
+from buurtteam.ui import dialogs
+from buurtteam.ui.pages import Page
+from buurtteam.ui.pages.lists import (
+    PeoplePage,
+    budget_page,
+    contract_page,
+    issues_page,
+    meetings_page,
+)
+from buurtteam.ui.pages.overview import OverviewPage
+from buurtteam.ui.settings import Settings
+from buurtteam.ui.welcome import WelcomePage
+
+STATUS_MESSAGE_MS = 10_000
+NAV_FONT_SCALE = 1.1
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str  # stored in the settings as the last page
+    title: str  # message id
+    make: Callable[[], Page]
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("overview", N_("Overview"), OverviewPage),
+    PageSpec("meetings", N_("Meetings"), meetings_page),
+    PageSpec("contract", N_("Neighbourhood contract"), contract_page),
+    PageSpec("budget", N_("Neighbourhood budget"), budget_page),
+    PageSpec("issues", N_("Issues"), issues_page),
+    PageSpec("people", N_("People and parties"), PeoplePage),
+)
+PAGE_KEYS = tuple(spec.key for spec in PAGES)
+
+# Language names are written in their own language, so anyone can find theirs.
+LANGUAGE_NAMES = (("nl", "Nederlands"), ("en", "English"))
+
+
+def data_location(db: Database) -> str:
+    """Where the data lives, for the status bar: the file, or the URL without its password."""
+    if db.path is not None:
+        return str(db.path)
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", db.url)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        *,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._settings = settings
+        self._today = today
+        self._neighbourhood_id: int | None = None
+        self._stale: set[int] = set()  # pages to read again before they are shown
+
+        self.setWindowTitle("buurtteam")
+        self.setMinimumSize(900, 600)
+        # Section titles in bold so the page scans; style sheets do not pass fonts on to
+        # children, so the tables and figures inside keep the normal weight.
+        self.setStyleSheet("QGroupBox { font-weight: bold; }")
+        self._build_central()
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status_bar()
+        self.setTabOrder(self.picker, self.nav)
+
+        if not self.restoreGeometry(settings.geometry):
+            self.resize(1200, 800)
+        self.restoreState(settings.window_state)
+        last = settings.page
+        self._go_to_page(PAGE_KEYS.index(last) if last in PAGE_KEYS else 0)
+        self.reload()
+        self.nav.setFocus()  # arrows move through the pages from the start
+
+    # Building
+
+    def _build_central(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(_("Pages"))
+        font = self.nav.font()
+        font.setPointSizeF(font.pointSizeF() * NAV_FONT_SCALE)
+        self.nav.setFont(font)
+        self.nav.setSpacing(3)
+        self.pages = QStackedWidget()
+        self.page_widgets: list[Page] = []
+        for spec in PAGES:
+            self.nav.addItem(_(spec.title))
+            page = spec.make()
+            page.setAccessibleName(_(spec.title))
+            self.page_widgets.append(page)
+            self.pages.addWidget(page)
+        widest = max(self.nav.fontMetrics().horizontalAdvance(_(s.title)) for s in PAGES)
+        self.nav.setFixedWidth(widest + 48)
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+
+        self.shell = QWidget()
+        layout = QHBoxLayout(self.shell)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+
+        self.welcome = WelcomePage()
+        self.welcome.demo_button.clicked.connect(self._on_welcome_demo_clicked)
+        self.welcome.import_button.clicked.connect(self._on_import_triggered)
+
+        self._central = QStackedWidget()
+        self._central.addWidget(self.welcome)
+        self._central.addWidget(self.shell)
+        self.setCentralWidget(self._central)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(_("Neighbourhood"))
+        self.toolbar.setObjectName("neighbourhood_toolbar")  # saveState() needs a name
+        self.toolbar.setAccessibleName(_("Neighbourhood"))
+        self.toolbar.setMovable(False)
+        self.picker = QComboBox()
+        self.picker.setAccessibleName(_("Neighbourhood"))
+        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.picker.setMinimumContentsLength(20)
+        label = QLabel(_("&Neighbourhood:"))
+        label.setBuddy(self.picker)
+        label.setContentsMargins(6, 0, 6, 0)
+        self.toolbar.addWidget(label)
+        self.toolbar.addWidget(self.picker)
+        self.addToolBar(self.toolbar)
+        self.picker.currentIndexChanged.connect(self._on_picker_current_index_changed)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&File"))
+        self.import_action = file_menu.addAction(_("&Import..."))
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self._on_import_triggered)
+        self.export_action = file_menu.addAction(_("&Export..."))
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self._on_export_triggered)
+        self.backup_action = file_menu.addAction(_("Make a &backup..."))
+        self.backup_action.triggered.connect(self._on_backup_triggered)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(_("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+
+        view_menu = bar.addMenu(_("&View"))
+        self._page_group = QActionGroup(self)
+        self.page_actions: list[QAction] = []
+        for row, spec in enumerate(PAGES):
+            action = view_menu.addAction(_(spec.title))
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.setCheckable(True)
+            action.setData(row)
+            self._page_group.addAction(action)
+            self.page_actions.append(action)
+        self._page_group.triggered.connect(self._on_page_group_triggered)
+        view_menu.addSeparator()
+        refresh = view_menu.addAction(_("&Refresh"))
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self._on_refresh_triggered)
+        language_menu = view_menu.addMenu(_("&Language"))
+        self._language_group = QActionGroup(self)
+        for code, name in LANGUAGE_NAMES:
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setData(code)
+            action.setChecked(code == self._settings.language)
+            self._language_group.addAction(action)
+        self._language_group.triggered.connect(self._on_language_group_triggered)
+
+        help_menu = bar.addMenu(_("&Help"))
+        about = help_menu.addAction(_("&About buurtteam"))
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self._on_about_triggered)
+
+    def _build_status_bar(self) -> None:
+        self.location_label = QLabel(_("Data: {location}").format(location=data_location(self._db)))
+        self.location_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.location_label.setAccessibleName(_("Where the data is kept"))
+        self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.location_label, 1)
+
+    # State
+
+    @property
+    def neighbourhood_id(self) -> int | None:
+        return self._neighbourhood_id
+
+    def current_page(self) -> QWidget:
+        """The page a person sees now: the welcome, or one of the pages."""
+        if self._central.currentWidget() is self.welcome:
+            return self.welcome
+        return self.page_widgets[self.pages.currentIndex()]
+
+    def reload(self, select_name: str | None = None) -> None:
+        """Read the neighbourhoods again; show the welcome when there are none.
+
+        Picks `select_name`, else the neighbourhood chosen last time, else the first.
+        """
+        try:
+            rows = list_neighbourhoods(self._db)
+        except BuurtteamError as error:
+            dialogs.show_error(self, error)
+            return
+        has_data = bool(rows)
+        self._central.setCurrentWidget(self.shell if has_data else self.welcome)
+        self.toolbar.setVisible(has_data)
+        self.export_action.setEnabled(has_data)
+        for action in self.page_actions:
+            action.setEnabled(has_data)
+        with QSignalBlocker(self.picker):
+            self.picker.clear()
+            for row in rows:
+                self.picker.addItem(row.name, row.id)
+                self.picker.setItemData(
+                    self.picker.count() - 1, row.municipality, Qt.ItemDataRole.ToolTipRole
+                )
+        if not has_data:
+            self._neighbourhood_id = None
+            return
+        wanted = select_name or self._settings.neighbourhood
+        index = next((i for i, row in enumerate(rows) if row.name == wanted), 0)
+        with QSignalBlocker(self.picker):
+            self.picker.setCurrentIndex(index)
+        self._show_neighbourhood(rows[index].id)
+
+    def _show_neighbourhood(self, neighbourhood_id: int) -> None:
+        self._neighbourhood_id = neighbourhood_id
+        self._stale = set(range(len(PAGES)))
+        self._load_current_page()
+
+    def _load_current_page(self) -> None:
+        row = self.pages.currentIndex()
+        if self._neighbourhood_id is None or row not in self._stale:
+            return
+        try:
+            self.page_widgets[row].load(self._db, self._neighbourhood_id, self._today())
+        except BuurtteamError as error:
+            dialogs.show_error(self, error)
+            return
+        self._stale.discard(row)
+
+    def _go_to_page(self, row: int) -> None:
+        self.nav.setCurrentRow(row)  # the nav's signal switches the page
+
+    def _after_new_data(self, select_name: str | None = None) -> None:
+        self.reload(select_name)
+        self._go_to_page(0)
+
+    # Slots
+
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.pages.setCurrentIndex(row)
+        self.page_actions[row].setChecked(True)
+        self._settings.page = PAGES[row].key
+        self._load_current_page()
+
+    def _on_page_group_triggered(self, action: QAction) -> None:
+        self._go_to_page(int(action.data()))
+
+    def _on_picker_current_index_changed(self, index: int) -> None:
+        if index < 0:
+            return
+        self._settings.neighbourhood = self.picker.itemText(index)
+        self._show_neighbourhood(int(self.picker.itemData(index)))
+
+    def _on_refresh_triggered(self) -> None:
+        self.reload(self.picker.currentText() or None)
+
+    def _on_welcome_demo_clicked(self) -> None:
+        # Imported here: the demo data is only needed on this one click.
+        from buurtteam.ops.demo import load_demo
+
+        try:
+            summary = load_demo(self._db, self._today())
+        except BuurtteamError as error:
+            dialogs.show_error(self, error)
+            return
+        self._after_new_data(summary.neighbourhoods[0] if summary.neighbourhoods else None)
+
+    def _on_import_triggered(self) -> None:
+        path = dialogs.ask_open_file(
+            self, _("Import exchange file"), _("Exchange files (*.json);;All files (*)")
+        )
+        if path is None:
+            return
+        from buurtteam.ops.exchange import import_file
+
+        try:
+            summary = import_file(self._db, path)
+        except BuurtteamError as error:
+            dialogs.show_error(self, error)
+            return
+        names = summary.neighbourhoods
+        self._after_new_data(names[0] if names else None)
+        self.statusBar().showMessage(
+            _("Imported: {names}").format(names=", ".join(names)), STATUS_MESSAGE_MS
+        )
+
+    def _on_export_triggered(self) -> None:
+        suggested = Path.home() / f"buurtteam-{self._today().isoformat()}.json"
+        path = dialogs.ask_save_file(
+            self, _("Export exchange file"), suggested, _("Exchange files (*.json)")
+        )
+        if path is None:
+            return
+        from buurtteam.ops.exchange import export_file
+
+        try:
+            export_file(self._db, path)
+        except BuurtteamError as error:
+            dialogs.show_error(self, error)
+            return
+        self.statusBar().showMessage(
+            _("Exported to {file}").format(file=str(path)), STATUS_MESSAGE_MS
+        )
+
+    def _on_backup_triggered(self) -> None:
+        folder = self._db.path.parent if self._db.path is not None else Path.home()
+        suggested = folder / f"buurtteam-backup-{self._today().isoformat()}.sqlite"
+        path = dialogs.ask_save_file(
+            self, _("Make a backup"), suggested, _("Database files (*.sqlite);;All files (*)")
+        )
+        if path is None:
+            return
+        try:
+            written = backup_to(self._db, path)
+        except BuurtteamError as error:
+            dialogs.show_error(self, error)
+            return
+        self.statusBar().showMessage(
+            _("Backup saved in {file}").format(file=str(written)), STATUS_MESSAGE_MS
+        )
+
+    def _on_language_group_triggered(self, action: QAction) -> None:
+        code = str(action.data())
+        if code == self._settings.language:
+            return
+        self._settings.language = code
+        dialogs.show_information(
+            self,
+            _("The language changes when you start buurtteam again."),
+        )
+
+    def _on_about_triggered(self) -> None:
+        dialogs.show_information(
+            self,
+            _(
+                "buurtteam {version}\n\nNeighbourhood contract, meetings and neighbourhood "
+                "budget for neighbourhood project teams.\n\nFree software under the GNU GPL, "
+                "version 3 or later."
+            ).format(version=__version__),
+        )
+
+    # Qt overrides
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.geometry = self.saveGeometry()
+        self._settings.window_state = self.saveState()
+        self._settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,207 @@
+"""Overzicht: where the chosen neighbourhood stands today, at a glance.
+
+The next meeting, the year's budget, open actions and contract points past their deadline.
+Everything a user typed is shown as plain text (names and places may hold `<` or `&`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from buurtteam.domain.budget import Ledger
+from buurtteam.i18n import _, ngettext
+from buurtteam.i18n.format import datum, datum_long, euro, tijd
+from buurtteam.i18n.labels import point_status_label
+from buurtteam.ops.overview import NextMeeting, OpenAction, OverduePoint, Overview, overview
+from buurtteam.store.db import Database
+from buurtteam.ui.pages import SUBHEADING_SCALE, Page, heading, plain_label
+from buurtteam.ui.table import Column, TableSection
+
+WARNING_COLOUR = "#8b1a1a"  # dark red, readable on light backgrounds; the words say it too
+
+
+def _due_text(action: OpenAction) -> str:
+    if action.due is None:
+        return "—"
+    if action.overdue:
+        return _("{date}, overdue").format(date=datum_long(action.due))
+    return datum_long(action.due)
+
+
+def _action_columns() -> list[Column[OpenAction]]:
+    return [
+        Column(_("Action"), lambda a: a.text, stretch=True),
+        Column(_("Who"), lambda a: a.who or "—"),
+        Column(_("Due"), _due_text),
+        Column(_("From the meeting of"), lambda a: datum_long(a.meeting_date)),
+    ]
+
+
+def _point_columns() -> list[Column[OverduePoint]]:
+    return [
+        Column(_("No."), lambda p: str(p.number), right_aligned=True),
+        Column(_("Contract point"), lambda p: p.title, stretch=True),
+        Column(_("Responsible party"), lambda p: p.party),
+        Column(_("Deadline"), lambda p: datum_long(p.due)),
+        Column(_("Status"), lambda p: point_status_label(p.status)),
+    ]
+
+
+def _value_label(name: str, *, bold: bool = False) -> QLabel:
+    label = plain_label(bold=bold)
+    label.setAccessibleName(name)
+    return label
+
+
+class _MeetingBox(QGroupBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(_("Next meeting"), parent)
+        self.date = _value_label(_("Date"), bold=True)
+        self.time = _value_label(_("Time"))
+        self.place = _value_label(_("Place"))
+        self.requests = _value_label(_("Agenda requests"))
+        self.none_label = plain_label(_("No meeting is planned yet."))
+        self._details = QWidget()
+        form = QFormLayout(self._details)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(_("Date:"), self.date)
+        form.addRow(_("Time:"), self.time)
+        form.addRow(_("Place:"), self.place)
+        form.addRow(_("Agenda:"), self.requests)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._details)
+        layout.addWidget(self.none_label)
+        layout.addStretch(1)
+
+    def show_meeting(self, meeting: NextMeeting | None) -> None:
+        self._details.setVisible(meeting is not None)
+        self.none_label.setVisible(meeting is None)
+        if meeting is None:
+            return
+        self.date.setText(datum(meeting.starts_at.date()))
+        self.time.setText(tijd(meeting.starts_at))
+        self.place.setText(meeting.location or _("not known yet"))
+        count = meeting.pending_requests
+        self.requests.setText(
+            ngettext(
+                "{count} request waiting for a place",
+                "{count} requests waiting for a place",
+                count,
+            ).format(count=count)
+            if count
+            else _("no requests waiting")
+        )
+
+
+class _BudgetBox(QGroupBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(_("Neighbourhood budget"), parent)
+        self.available = _value_label(_("Available"))
+        self.granted = _value_label(_("Granted"))
+        self.paid = _value_label(_("Paid"))
+        self.remaining = _value_label(_("Left to grant"), bold=True)
+        self.carry_over = plain_label()
+        self.warning = plain_label(bold=True)
+        palette = self.warning.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, WARNING_COLOUR)
+        self.warning.setPalette(palette)
+        self.none_label = plain_label()
+        self._details = QWidget()
+        form = QFormLayout(self._details)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(_("Available:"), self.available)
+        form.addRow(_("Granted:"), self.granted)
+        form.addRow(_("Paid:"), self.paid)
+        form.addRow(_("Left to grant:"), self.remaining)
+        # Amounts right-aligned in a column of their own width, so the digits line up.
+        amount_width = self.remaining.fontMetrics().horizontalAdvance("€ 000.000,00") + 8
+        for label in (self.available, self.granted, self.paid, self.remaining):
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            label.setFixedWidth(amount_width)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._details)
+        layout.addWidget(self.carry_over)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.none_label)
+        layout.addStretch(1)
+
+    def show_budget(self, budget: Ledger | None, year: int) -> None:
+        self.setTitle(_("Neighbourhood budget {year}").format(year=year))
+        self._details.setVisible(budget is not None)
+        self.none_label.setVisible(budget is None)
+        if budget is None:
+            self.carry_over.hide()
+            self.warning.hide()
+            self.none_label.setText(
+                _("No budget has been recorded for {year} yet.").format(year=year)
+            )
+            return
+        self.available.setText(euro(budget.available))
+        self.granted.setText(euro(budget.granted))
+        self.paid.setText(euro(budget.paid))
+        self.remaining.setText(euro(budget.remaining))
+        self.carry_over.setVisible(bool(budget.carry_over))
+        self.carry_over.setText(
+            _("Including {amount} carried over from {year}.").format(
+                amount=euro(budget.carry_over), year=budget.year - 1
+            )
+        )
+        self.warning.setVisible(budget.is_low)
+        self.warning.setText(
+            _("Note: less than a tenth of the budget is left to grant.") if budget.is_low else ""
+        )
+
+
+class OverviewPage(Page):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = heading()
+        self.subtitle = plain_label(scale=SUBHEADING_SCALE)
+        self.meeting = _MeetingBox()
+        self.budget = _BudgetBox()
+        self.actions_section: TableSection[OpenAction] = TableSection(
+            _action_columns(),
+            name=_("Open actions"),
+            empty_text=_("There are no open actions."),
+            emphasis=lambda a: a.overdue,
+        )
+        self.points_section: TableSection[OverduePoint] = TableSection(
+            _point_columns(),
+            name=_("Contract points past their deadline"),
+            empty_text=_("No contract point is past its deadline."),
+        )
+        boxes = QHBoxLayout()
+        boxes.addWidget(self.meeting, 1)
+        boxes.addWidget(self.budget, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addLayout(boxes)
+        layout.addWidget(self.actions_section, 1)
+        layout.addWidget(self.points_section, 1)
+
+    def load(self, db: Database, neighbourhood_id: int, today: date) -> None:
+        self.show_overview(overview(db, neighbourhood_id, today))
+
+    def show_overview(self, data: Overview) -> None:
+        self.title.setText(data.neighbourhood.name)
+        self.subtitle.setText(
+            _("{municipality} · as of {date}").format(
+                municipality=data.neighbourhood.municipality, date=datum(data.today)
+            )
+        )
+        self.meeting.show_meeting(data.next_meeting)
+        self.budget.show_budget(data.budget, data.today.year)
+        self.actions_section.set_rows(data.open_actions)
+        self.points_section.set_rows(data.overdue_points)

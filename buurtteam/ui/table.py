@@ -1,0 +1,178 @@
+"""A read-only table model that is given rows, and the widget that shows one with a heading.
+
+The model never queries: a page calls an op and hands the rows to `set_rows`. Each column
+turns a row into the text shown, so formatting (dates, euros, Dutch labels) happens in one
+place per column and sorting stays with the op that ordered the rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from buurtteam.i18n.format import number
+
+R = TypeVar("R")
+
+# The row object behind a table row, for pages that act on a selected row.
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    header: str
+    text: Callable[[R], str]
+    right_aligned: bool = False  # amounts and counts
+    stretch: bool = False  # the column that takes the free width (a title)
+
+
+class RowTableModel(QAbstractTableModel, Generic[R]):
+    """Rows of one frozen dataclass, one column per `Column`.
+
+    `emphasis` marks rows a person must notice (overdue, not kept) in bold; the reason is
+    always also in words in a column, never in the font or colour alone.
+    """
+
+    def __init__(
+        self,
+        columns: Sequence[Column[R]],
+        *,
+        emphasis: Callable[[R], bool] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = tuple(columns)
+        self._emphasis = emphasis
+        self._rows: list[R] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    @property
+    def columns(self) -> tuple[Column[R], ...]:
+        return self._columns
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, position: int) -> R:
+        return self._rows[position]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return column.text(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = (
+                Qt.AlignmentFlag.AlignRight if column.right_aligned else Qt.AlignmentFlag.AlignLeft
+            )
+            return horizontal | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.FontRole and self._emphasis is not None and self._emphasis(row):
+            return self._bold
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].header
+        return None
+
+
+def make_table_view(model: RowTableModel[Any], accessible_name: str) -> QTableView:
+    """A calm read-only table: whole rows selected, no grid clutter, wrapped text."""
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(accessible_name)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(True)
+    view.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
+    rows = view.verticalHeader()
+    rows.setVisible(False)
+    # Rows grow to fit wrapped text: a long title is read in full, never cut off with "...".
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    for section, column in enumerate(model.columns):
+        mode = (
+            QHeaderView.ResizeMode.Stretch
+            if column.stretch
+            else QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(section, mode)
+    return view
+
+
+class TableSection(QGroupBox, Generic[R]):
+    """A titled table, or a plain sentence in its place when there are no rows."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column[R]],
+        *,
+        name: str,
+        empty_text: str,
+        emphasis: Callable[[R], bool] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(name, parent)
+        self._name = name
+        self.model: RowTableModel[R] = RowTableModel(columns, emphasis=emphasis, parent=self)
+        self.view = make_table_view(self.model, name)
+        self.empty_label = QLabel(empty_text)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.setAccessibleName(name)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.view)
+        self.set_rows([])
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.model.set_rows(rows)
+        self.view.setVisible(bool(rows))
+        self.empty_label.setVisible(not rows)
+        self.setTitle(f"{self._name} ({number(len(rows))})" if rows else self._name)
