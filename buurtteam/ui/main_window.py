@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.picker, self.nav)
 
         if not self.restoreGeometry(settings.geometry):
-            self.resize(1200, 800)
+            self._default_size()
         self.restoreState(settings.window_state)
         last = settings.page
         self._go_to_page(PAGE_KEYS.index(last) if last in PAGE_KEYS else 0)
@@ -116,8 +116,9 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setAccessibleName(_("Pages"))
         font = self.nav.font()
-        font.setPointSizeF(font.pointSizeF() * NAV_FONT_SCALE)
-        self.nav.setFont(font)
+        if font.pointSizeF() > 0:  # -1 when the platform sized the font in pixels
+            font.setPointSizeF(font.pointSizeF() * NAV_FONT_SCALE)
+            self.nav.setFont(font)
         self.nav.setSpacing(3)
         self.pages = QStackedWidget()
         self.page_widgets: list[Page] = []
@@ -215,6 +216,11 @@ class MainWindow(QMainWindow):
         self.location_label.setAccessibleName(_("Where the data is kept"))
         self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.location_label, 1)
+
+    def _default_size(self) -> None:
+        """1200 x 800, or nine tenths of a smaller screen (laptops in community centres)."""
+        screen = self.screen().availableGeometry()
+        self.resize(min(1200, screen.width() * 9 // 10), min(800, screen.height() * 9 // 10))
 
     # State
 

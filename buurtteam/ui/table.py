@@ -165,6 +165,7 @@ class TableSection(QGroupBox, Generic[R]):
         self.view = make_table_view(self.model, name)
         self.empty_label = QLabel(empty_text)
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.empty_label.setAccessibleName(name)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty_label)

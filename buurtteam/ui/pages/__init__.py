@@ -34,7 +34,8 @@ def plain_label(text: str = "", *, scale: float = 1.0, bold: bool = False) -> QL
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if scale != 1.0 or bold:
         font = QFont(label.font())
-        font.setPointSizeF(font.pointSizeF() * scale)
+        if font.pointSizeF() > 0:  # -1 when the platform sized the font in pixels
+            font.setPointSizeF(font.pointSizeF() * scale)
         font.setBold(bold)
         label.setFont(font)
     return label
