@@ -174,6 +174,24 @@ class Meeting(Base):
     secretary_id: Mapped[int | None] = _fk("person.id", nullable=True, cascade=False)
     status: Mapped[str] = mapped_column(ENUM)
     minutes_approved_at_id: Mapped[int | None] = _fk("meeting.id", nullable=True, cascade=False)
+    # A meeting moved or cancelled says why (not part of exchange format v1).
+    cancel_reason: Mapped[str | None] = mapped_column(NFCText)
+    move_reason: Mapped[str | None] = mapped_column(NFCText)
+    original_starts_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # Set when the minutes are approved; renewed with each erratum. See ops for the hash.
+    minutes_fingerprint: Mapped[str | None] = mapped_column(String(64))
+
+
+class MeetingBreak(Base):
+    """A period a six-weekly series skips: the summer break, the Christmas holidays."""
+
+    __tablename__ = "meeting_break"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    neighbourhood_id: Mapped[int] = _fk("neighbourhood.id")
+    starts_on: Mapped[dt.date] = mapped_column(Date)
+    ends_on: Mapped[dt.date] = mapped_column(Date)
+    label: Mapped[str] = mapped_column(NFCText)
 
 
 class Attendance(Base):
@@ -219,6 +237,7 @@ class AgendaRequest(Base):
     submitted_on: Mapped[dt.date] = mapped_column(Date)
     state: Mapped[str] = mapped_column(ENUM)
     carried_from_id: Mapped[int | None] = _fk("agenda_request.id", nullable=True, cascade=False)
+    decline_reason: Mapped[str | None] = mapped_column(NFCText)
 
 
 class AgendaItem(Base):
@@ -237,6 +256,9 @@ class AgendaItem(Base):
     minutes: Mapped[int | None]  # time box
     purpose: Mapped[str] = mapped_column(ENUM)
     notes: Mapped[str | None] = mapped_column(NFCText)
+    # None until the meeting is held; an undiscussed item carries over to the next agenda.
+    discussed: Mapped[bool | None] = mapped_column(Boolean)
+    carried_from_id: Mapped[int | None] = _fk("agenda_item.id", nullable=True, cascade=False)
 
 
 class Decision(Base):
@@ -373,3 +395,52 @@ class IssueStep(Base):
     kind: Mapped[str] = mapped_column(ENUM)
     text: Mapped[str] = mapped_column(NFCText)
     to: Mapped[str | None] = mapped_column(NFCText)
+
+
+class IssuePoint(Base):
+    """A buurtkwestie linked to the contract points it concerns."""
+
+    __tablename__ = "issue_point"
+    __table_args__ = (UniqueConstraint("issue_id", "point_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    issue_id: Mapped[int] = _fk("issue.id")
+    point_id: Mapped[int] = _fk("contract_point.id")
+
+
+class StoreOverride(Base):
+    """While a row exists (inside one trusted transaction), frozen minutes may be written.
+
+    Used by import (it writes approved minutes as they are) and by a recorded
+    anonymisation; always inserted and deleted in the same transaction.
+    """
+
+    __tablename__ = "store_override"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reason: Mapped[str] = mapped_column(NFCText)
+
+
+class FileLock(Base):
+    """Who has the file open for writing; kept in the file so it travels with it."""
+
+    __tablename__ = "file_lock"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    host: Mapped[str] = mapped_column(NFCText)
+    user: Mapped[str] = mapped_column(NFCText)
+    pid: Mapped[int]
+    since: Mapped[dt.datetime] = mapped_column(DateTime)
+    heartbeat: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Anonymisation(Base):
+    """The record that a person was erased on request and what replaced their name."""
+
+    __tablename__ = "anonymisation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    neighbourhood_id: Mapped[int] = _fk("neighbourhood.id")
+    person_public_id: Mapped[str] = mapped_column(ID)
+    role_label: Mapped[str] = mapped_column(NFCText)
+    done_on: Mapped[dt.date] = mapped_column(Date)
