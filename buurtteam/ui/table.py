@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -118,33 +118,74 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return None
 
 
-def make_table_view(model: RowTableModel[Any], accessible_name: str) -> QTableView:
-    """A calm read-only table: whole rows selected, no grid clutter, wrapped text."""
-    view = QTableView()
-    view.setModel(model)
-    view.setAccessibleName(accessible_name)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setWordWrap(True)
-    view.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
-    rows = view.verticalHeader()
-    rows.setVisible(False)
-    # Rows grow to fit wrapped text: a long title is read in full, never cut off with "...".
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    for section, column in enumerate(model.columns):
-        mode = (
-            QHeaderView.ResizeMode.Stretch
-            if column.stretch
-            else QHeaderView.ResizeMode.ResizeToContents
-        )
-        header.setSectionResizeMode(section, mode)
-    return view
+# The title column keeps at least this share of the width; wider columns wrap instead.
+MIN_STRETCH_SHARE = 0.35
+
+
+def shared_width(wants: Sequence[int], room: int) -> int:
+    """The largest width `cap` with sum(min(want, cap)) <= room.
+
+    Narrow columns (a number, a date) keep their width; only the widest give way.
+    """
+    used = 0
+    ordered = sorted(wants)
+    for position, want in enumerate(ordered):
+        left = len(ordered) - position
+        if used + want * left > room:
+            return max((room - used) // left, 0)
+        used += want
+    return ordered[-1] if ordered else 0
+
+
+class RowTableView(QTableView):
+    """A calm read-only table: whole rows selected, no grid clutter, wrapped text.
+
+    Columns take the width their text needs, but never so much that the stretching
+    column (a title) is squeezed to a sliver: the widest of them wrap instead.
+    """
+
+    def __init__(self, model: RowTableModel[Any], accessible_name: str) -> None:
+        super().__init__()
+        self.setModel(model)
+        self._columns = model.columns
+        self.setAccessibleName(accessible_name)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(True)
+        self.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
+        rows = self.verticalHeader()
+        rows.setVisible(False)
+        # Rows grow to fit wrapped text: a long title is read in full, never cut off.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for section, column in enumerate(self._columns):
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if column.stretch
+                else QHeaderView.ResizeMode.Interactive
+            )
+            header.setSectionResizeMode(section, mode)
+        model.modelReset.connect(self.fit_columns)
+
+    def fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        fitted = [i for i, column in enumerate(self._columns) if not column.stretch]
+        wants = [max(self.sizeHintForColumn(i), header.sectionSizeHint(i)) for i in fitted]
+        room = self.viewport().width()
+        if len(fitted) < len(self._columns):
+            room = int(room * (1 - MIN_STRETCH_SHARE))
+        cap = max(shared_width(wants, room), header.minimumSectionSize())
+        for section, want in zip(fitted, wants, strict=True):
+            header.resizeSection(section, min(want, cap))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
 
 class TableSection(QGroupBox, Generic[R]):
@@ -162,7 +203,7 @@ class TableSection(QGroupBox, Generic[R]):
         super().__init__(name, parent)
         self._name = name
         self.model: RowTableModel[R] = RowTableModel(columns, emphasis=emphasis, parent=self)
-        self.view = make_table_view(self.model, name)
+        self.view = RowTableView(self.model, name)
         self.empty_label = QLabel(empty_text)
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

@@ -1,0 +1,71 @@
+"""The row table: fed rows, read-only, and the title column never squeezed to a sliver."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from buurtteam.ui.table import (
+    MIN_STRETCH_SHARE,
+    ROW_ROLE,
+    Column,
+    RowTableModel,
+    TableSection,
+    shared_width,
+)
+
+
+@dataclass(frozen=True)
+class Row:
+    title: str
+    who: str
+    amount: str
+
+
+COLUMNS = [
+    Column("Titel", lambda r: r.title, stretch=True),
+    Column("Wie", lambda r: r.who),
+    Column("Bedrag", lambda r: r.amount, right_aligned=True),
+]
+
+
+def test_shared_width_lets_only_the_widest_give_way() -> None:
+    assert shared_width([30, 100, 400], 1000) == 400  # everything fits
+    assert shared_width([30, 100, 400], 330) == 200  # the widest is capped
+    assert shared_width([30, 100, 400], 100) == 35  # all share alike when room is tiny
+    assert shared_width([], 100) == 0
+
+
+def test_the_model_serves_text_alignment_and_the_row(qtmodeltester: Any) -> None:
+    model: RowTableModel[Row] = RowTableModel(COLUMNS, emphasis=lambda r: r.who == "Ans")
+    rows = [Row("Bankje", "Ans", "€\xa0800,10"), Row("Feest", "Henk", "€\xa0500,00")]
+    model.set_rows(rows)
+    qtmodeltester.check(model)
+    assert model.index(0, 2).data() == "€\xa0800,10"
+    assert model.index(0, 2).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(1, 0).data(Qt.ItemDataRole.FontRole) is None
+    assert model.index(1, 1).data(ROW_ROLE) is rows[1]
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Wie"
+
+
+# The offscreen platform plugin warns when a bare widget is shown as a window.
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_long_names_do_not_squeeze_the_title(qtbot: QtBot) -> None:
+    section: TableSection[Row] = TableSection(COLUMNS, name="Acties", empty_text="Geen acties.")
+    qtbot.addWidget(section)
+    section.resize(600, 300)
+    section.show()
+    qtbot.waitExposed(section)
+    section.set_rows([Row("Offerte opvragen", "Politie Waalhaven-Noord, wijkagent " * 3, "€ 1")])
+    header = section.view.horizontalHeader()
+    width = section.view.viewport().width()
+    assert header.sectionSize(0) >= int(width * MIN_STRETCH_SHARE) - 1
+    assert section.title() == "Acties (1)"
+    section.set_rows([])
+    assert section.empty_label.isVisible() and not section.view.isVisible()
+    assert section.title() == "Acties"
