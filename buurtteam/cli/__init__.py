@@ -9,16 +9,22 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import os
 import sys
 import time
 import traceback
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from buurtteam import i18n
 from buurtteam.errors import BuurtteamError
 from buurtteam.i18n import _
+
+if TYPE_CHECKING:
+    from buurtteam.store.db import Database
 
 STARTED = time.perf_counter()
 
@@ -51,7 +57,18 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
 
 
+def _translate_argparse() -> None:
+    """argparse's own words ("usage:", "options", its errors) in our language.
+
+    Python ships no Dutch catalog for argparse; it looks its words up through the module
+    globals `_` and `ngettext`, so point those at ours (texts in cli.po).
+    """
+    argparse._ = i18n._  # type: ignore[attr-defined]
+    argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+
+
 def build_parser() -> argparse.ArgumentParser:
+    _translate_argparse()
     parser = argparse.ArgumentParser(
         prog="buurtteam",
         description=_("Neighbourhood contract, meetings and budget for a projectteam."),
@@ -81,23 +98,45 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.add_argument("-o", "--output", required=True, metavar="FILE")
     command("check", _("check the file and every rule over the stored data"), _cmd_check)
-    for extend in _EXTENSIONS:
-        extend(command)
+    printing = commands.add_parser(
+        "print", help=_("print a document to PDF"), description=_("print a document to PDF")
+    )
+    targets = printing.add_subparsers(dest="target", metavar=_("document"), required=True)
+
+    def print_target(name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
+        sub = targets.add_parser(name, help=help_text, description=help_text)
+        _common(sub, top=False)
+        sub.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+        sub.set_defaults(handler=handler)
+        return sub
+
+    registry = Registry(command=command, print_target=print_target)
+    for module in _AREAS:
+        importlib.import_module(f"buurtteam.cli.{module}").register(registry)
     return parser
 
 
-# Later capabilities (printing, agenda, contract import, privacy) register their
-# subcommands here: each is a function taking the `command` factory above.
-_EXTENSIONS: list[Callable[..., None]] = []
+@dataclass(frozen=True)
+class Registry:
+    """What an area's CLI module gets to add its subcommands and print targets."""
+
+    command: Callable[[str, str, Handler], argparse.ArgumentParser]
+    print_target: Callable[[str, str, Handler], argparse.ArgumentParser]
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+# Each area of the app adds its commands in buurtteam/cli/<area>.py with a
+# `register(registry)` function; list it here.
+_AREAS: tuple[str, ...] = ()
+
+
+def open_db(args: argparse.Namespace) -> Database:
+    """The database of `--db`; for the area modules too."""
     from buurtteam.store.db import open_database
 
     return open_database(args.db)
 
 
-def _progress(message: str) -> None:
+def progress(message: str) -> None:
     """Show what long work is doing, on a terminal only (scripts get clean output)."""
     if sys.stderr.isatty():
         print(message, file=sys.stderr, flush=True)
@@ -106,9 +145,9 @@ def _progress(message: str) -> None:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from buurtteam.ops.demo import load_demo
 
-    db = _open(args)
+    db = open_db(args)
     try:
-        _progress(_("Filling the database with the demo neighbourhood..."))
+        progress(_("Filling the database with the demo neighbourhood..."))
         summary = load_demo(db, dt.date.today())
     finally:
         db.close()
@@ -123,9 +162,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _cmd_import(args: argparse.Namespace) -> int:
     from buurtteam.ops.exchange import import_file
 
-    db = _open(args)
+    db = open_db(args)
     try:
-        _progress(_("Checking and importing {file}...").format(file=args.file))
+        progress(_("Checking and importing {file}...").format(file=args.file))
         summary = import_file(db, args.file)
     finally:
         db.close()
@@ -141,7 +180,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from buurtteam.ops.exchange import export_file
 
-    db = _open(args)
+    db = open_db(args)
     try:
         document = export_file(db, args.output, args.neighbourhood)
     finally:
@@ -157,7 +196,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_backup(args: argparse.Namespace) -> int:
     from buurtteam.store.db import backup_to
 
-    db = _open(args)
+    db = open_db(args)
     try:
         target = backup_to(db, Path(args.output))
     finally:
@@ -169,7 +208,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     from buurtteam.ops.check import check_database
 
-    db = _open(args)
+    db = open_db(args)
     try:
         report = check_database(db)
     finally:
@@ -227,7 +266,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             language = arg.split("=", 1)[1]
     i18n.set_language(language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE)
     args = build_parser().parse_args(argv)
-    args.lang = getattr(args, "lang", None) or i18n.language()
+    explicit = getattr(args, "lang", None) or os.environ.get("BUURTTEAM_LANG")
+    # The window falls back to the language chosen in its own menu; everything else to Dutch.
+    args.lang = explicit if explicit in i18n.LANGUAGES else None
     args.db = getattr(args, "db", None) or os.environ.get(DB_ENV) or default_database()
     handler: Handler = getattr(args, "handler", _cmd_window)
     try:
