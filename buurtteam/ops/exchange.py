@@ -8,13 +8,20 @@ import os
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from buurtteam.domain.exchange_rules import check_document, iter_strings
 from buurtteam.domain.text import clean_text
 from buurtteam.errors import N_, InvalidInput, NotFound, StoreError
 from buurtteam.store.db import Database
 from buurtteam.store.exchange_export import export_document
-from buurtteam.store.exchange_import import ImportSummary, import_document
+from buurtteam.store.exchange_import import (
+    ImportSummary,
+    import_document,
+    refuse_existing_neighbourhoods,
+)
 from buurtteam.store.exchange_schema import validate_structure
+from buurtteam.store.models import Neighbourhood
 
 # Ten years of five neighbourhoods is about 40 MB; far larger is not an exchange file.
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -126,6 +133,13 @@ def _clean_tree(node: Any, path: str = "") -> Any:
 def import_data(db: Database, data: Any) -> ImportSummary:
     """Import a parsed exchange document in one transaction: all of it, or nothing."""
     cleaned = validate_document(data)
+    with db.read() as session:
+        refuse_existing_neighbourhoods(session, cleaned)
+        holds_data = session.execute(select(Neighbourhood.id).limit(1)).first() is not None
+    if db.path is not None and holds_data:
+        from buurtteam.store.backups import make_backup
+
+        make_backup(db, "voor-import", dt.datetime.now())
     with db.write() as session:
         return import_document(session, cleaned)
 

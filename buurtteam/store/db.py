@@ -47,9 +47,19 @@ class Database:
             yield session
             session.rollback()
 
+    read_only: bool = False  # opened while someone else has the file: nothing may be written
+
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction: committed when the block ends, rolled back on any error."""
+        if self.read_only:
+            raise StoreError(
+                N_(
+                    "This file is open read-only because someone else is working in "
+                    "it. Nothing was changed. Close it and open it again when they "
+                    "are done."
+                )
+            )
         with self._writer() as session, session.begin():
             yield session
 
@@ -99,7 +109,13 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
-def open_database(target: str | Path, *, migrate: bool = True) -> Database:
+def open_database(
+    target: str | Path,
+    *,
+    migrate: bool = True,
+    read_only: bool = False,
+    daily_backup: bool = True,
+) -> Database:
     """Open (and create or upgrade) the database at `target`.
 
     Raises:
@@ -124,9 +140,14 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
         _reader=sessionmaker(engine, expire_on_commit=False),
         _writer=sessionmaker(writer_engine, expire_on_commit=False),
     )
+    db.read_only = read_only
     try:
         if migrate:
             _bring_schema_up_to_date(db)
+        if daily_backup and path is not None and migrate:
+            from buurtteam.store.backups import daily_backup_if_due
+
+            daily_backup_if_due(db, datetime.now())
     except BaseException:
         engine.dispose()
         raise
@@ -149,10 +170,10 @@ def current_revision(db: Database) -> str | None:
                 return None
             return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except (DatabaseError, OperationalError) as error:
-        raise _store_error(error) from None
+        raise _store_error(error, db) from None
 
 
-def _store_error(error: Exception) -> StoreError:
+def _store_error(error: Exception, db: Database | None = None) -> StoreError:
     message = str(getattr(error, "orig", error))
     if "locked" in message or "busy" in message:
         return StoreError(
@@ -175,6 +196,8 @@ def _store_error(error: Exception) -> StoreError:
                 "large files) and try again; nothing was saved."
             )
         )
+    if db is not None and db.path is not None and db.path.exists():
+        return damaged(db, message)
     return StoreError(
         N_(
             "The file cannot be read as a buurtteam database: it is damaged or is "
@@ -187,6 +210,8 @@ def _store_error(error: Exception) -> StoreError:
 
 def _bring_schema_up_to_date(db: Database) -> None:
     revision = current_revision(db)
+    if db.path is not None and revision is not None:
+        _quick_check(db)
     if revision == HEAD_REVISION:
         return
     if revision is not None and revision not in KNOWN_REVISIONS:
@@ -198,21 +223,60 @@ def _bring_schema_up_to_date(db: Database) -> None:
             revision=revision,
         )
     if revision is not None and db.path is not None:
-        backup_before_upgrade(db, revision)
+        from buurtteam.store.backups import make_backup
+
+        make_backup(db, f"voor-upgrade-{revision}", datetime.now())
     from buurtteam.store.migrate import upgrade  # Alembic only when the schema is behind
 
     try:
         upgrade(db)
     except (DatabaseError, OperationalError) as error:
-        raise _store_error(error) from None
+        raise _store_error(error, db) from None
 
 
-def backup_before_upgrade(db: Database, revision: str) -> Path:
-    assert db.path is not None
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = db.path.with_name(f"{db.path.stem}.voor-upgrade-{revision}-{stamp}{db.path.suffix}")
-    backup_to(db, target)
-    return target
+class DamagedFile(StoreError):
+    """The file fails SQLite's integrity check. `backup` is the newest sound backup, if any."""
+
+    def __init__(self, message: str, /, backup: Path | None = None, **params: Any) -> None:
+        super().__init__(message, **params)
+        self.backup = backup
+
+
+def _quick_check(db: Database) -> None:
+    """A damaged file is refused untouched, with the newest sound backup named."""
+    try:
+        with db.engine.connect() as connection:
+            findings = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check")]
+    except (DatabaseError, OperationalError) as error:
+        raise _store_error(error, db) from None
+    if findings == ["ok"]:
+        return
+    raise damaged(db, "; ".join(findings[:3]))
+
+
+def damaged(db: Database, detail: str) -> DamagedFile:
+    from buurtteam.store.backups import newest_sound_backup
+
+    backup = newest_sound_backup(db.path) if db.path is not None else None
+    if backup is None:
+        return DamagedFile(
+            N_(
+                "The database file is damaged ({detail}) and there is no sound "
+                "backup. The file was left untouched; ask someone handy with "
+                "SQLite to rescue it."
+            ),
+            detail=detail,
+        )
+    return DamagedFile(
+        N_(
+            "The database file is damaged ({detail}). The file was left untouched. "
+            "The newest sound backup is {backup_file}: restore it (window: Bestand > "
+            "Herstellen uit back-up)."
+        ),
+        backup=backup.path,
+        detail=detail,
+        backup_file=str(backup.path),
+    )
 
 
 def backup_to(db: Database, target: Path) -> Path:

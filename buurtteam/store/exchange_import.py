@@ -104,15 +104,10 @@ class _Rows:
         return row_id
 
 
-def import_document(session: Session, data: Json) -> ImportSummary:
-    """Insert every neighbourhood of a schema- and rule-checked document.
-
-    Raises:
-        RuleBroken: when a neighbourhood of the same name is already in the database.
-    """
-    hoods = _items(data, "neighbourhoods")
+def refuse_existing_neighbourhoods(session: Session, data: Json) -> None:
+    """Rule 7: import never merges into a neighbourhood that is already there."""
     existing = {name.casefold() for name in session.execute(select(m.Neighbourhood.name)).scalars()}
-    for index, hood in enumerate(hoods):
+    for index, hood in enumerate(_items(data, "neighbourhoods")):
         if hood["name"].casefold() in existing:
             raise RuleBroken(
                 N_(
@@ -123,6 +118,16 @@ def import_document(session: Session, data: Json) -> ImportSummary:
                 path=f"neighbourhoods[{index}].name",
                 name=hood["name"],
             )
+
+
+def import_document(session: Session, data: Json) -> ImportSummary:
+    """Insert every neighbourhood of a schema- and rule-checked document.
+
+    Raises:
+        RuleBroken: when a neighbourhood of the same name is already in the database.
+    """
+    hoods = _items(data, "neighbourhoods")
+    refuse_existing_neighbourhoods(session, data)
     # Approved minutes arrive as they are: lift the freeze for this transaction only.
     with overridden(session, "import"):
         return _write(session, hoods)

@@ -190,7 +190,7 @@ def test_an_older_file_is_backed_up_then_upgraded(db_path: Path) -> None:
     with reopened.read() as session:
         assert session.execute(select(m.Neighbourhood.name)).scalar() == "Oud"
     reopened.close()
-    backups = list(db_path.parent.glob(f"buurt.voor-upgrade-{previous}-*.sqlite"))
+    backups = list((db_path.parent / "back-ups").glob(f"buurt-*-voor-upgrade-{previous}.sqlite"))
     assert len(backups) == 1
     raw = sqlite3.connect(backups[0])
     assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == (previous,)
