@@ -1,0 +1,138 @@
+"""Random sequences of grants, partial grants, rejections and payments on a real file.
+
+After every step the ledger's promises hold, exact to the cent: never more granted than
+the budget, never more paid than granted, left = budget - granted; and a refused step
+leaves the file byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from buurtteam.domain.budget import Decision, DecisionKind
+from buurtteam.domain.money import ZERO
+from buurtteam.domain.vocab import ProposalStatus
+from buurtteam.errors import BuurtteamError
+from buurtteam.ops.budget import (
+    ProposalIntake,
+    decide_proposal,
+    record_payment,
+    take_in_proposal,
+    year_budget,
+)
+from buurtteam.ops.check import check_database
+from buurtteam.store.db import Database, open_database
+from tests.ops.test_budget import TODAY, Hood, budget_neighbourhood
+
+BUDGET = Decimal("1000.00")  # small, so that refusals are common
+
+cents = st.integers(min_value=0, max_value=60_000).map(lambda c: Decimal(c) / 100)
+pick = st.integers(min_value=0, max_value=7)
+
+steps = st.lists(
+    st.one_of(
+        st.tuples(st.just("propose"), cents, st.booleans()),
+        st.tuples(st.just("grant"), pick),
+        st.tuples(st.just("partial"), pick, cents),
+        st.tuples(st.just("reject"), pick),
+        st.tuples(st.just("pay"), pick, cents),
+    ),
+    min_size=1,
+    max_size=14,
+)
+
+
+def dump(path: Path) -> list[str]:
+    connection = sqlite3.connect(path)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
+def run_step(db: Database, hood: Hood, proposals: list[int], step: tuple) -> None:  # type: ignore[type-arg]
+    kind = step[0]
+    if kind == "propose":
+        _, amount, confirmed = step
+        proposals.append(
+            take_in_proposal(
+                db,
+                hood.id,
+                ProposalIntake("Voorstel", amount, date(2027, 1, 5), confirmed),
+                TODAY,
+            ).id
+        )
+        return
+    if not proposals:
+        return
+    target = proposals[step[1] % len(proposals)]
+    if kind == "grant":
+        decide_proposal(db, target, Decision(DecisionKind.GRANT, hood.february), TODAY)
+    elif kind == "partial":
+        decision = Decision(DecisionKind.GRANT, hood.february, amount=step[2], reason="deels")
+        decide_proposal(db, target, decision, TODAY)
+    elif kind == "reject":
+        decide_proposal(
+            db, target, Decision(DecisionKind.REJECT, hood.february, reason="nee"), TODAY
+        )
+    else:
+        record_payment(db, target, date(2027, 3, 1), step[2], "factuur", TODAY)
+
+
+def check_invariants(db: Database, hood: Hood) -> None:
+    data = year_budget(db, hood.id, 2027)
+    figures = data.ledger
+    assert figures.available == BUDGET
+    assert figures.granted <= figures.available
+    assert figures.paid <= figures.granted
+    assert figures.remaining == figures.available - figures.granted
+    assert figures.remaining >= ZERO
+    granted = [p for p in data.proposals if p.status is ProposalStatus.GRANTED]
+    assert figures.granted == sum((p.granted or ZERO for p in granted), ZERO)
+    assert figures.paid == sum((p.paid for p in data.proposals), ZERO)
+    for proposal in data.proposals:
+        assert proposal.paid <= (proposal.granted or ZERO)
+        if proposal.status is ProposalStatus.GRANTED:
+            assert proposal.not_regular_maintenance
+            assert ZERO < (proposal.granted or ZERO) <= proposal.requested
+        else:
+            assert proposal.paid == ZERO
+    for value in (figures.granted, figures.paid, figures.remaining):
+        assert value == value.quantize(Decimal("0.01"))
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(sequence=steps)
+def test_the_ledger_holds_whatever_the_team_does(
+    sequence: list[tuple],
+    _migrated_template: Path,  # type: ignore[type-arg]
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "buurt.sqlite"
+        shutil.copyfile(_migrated_template, path)
+        db = open_database(path)
+        try:
+            hood = budget_neighbourhood(db, amount=str(BUDGET))
+            proposals: list[int] = []
+            for step in sequence:
+                before = dump(path)
+                try:
+                    run_step(db, hood, proposals, step)
+                except BuurtteamError:
+                    assert dump(path) == before, f"refused step {step} changed the file"
+                check_invariants(db, hood)
+            assert check_database(db).ok
+        finally:
+            db.close()
