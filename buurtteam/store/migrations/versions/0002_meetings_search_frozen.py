@@ -121,6 +121,18 @@ def _frozen_triggers() -> list[str]:
     return statements
 
 
+# A recorded anonymisation may replace a name inside a history note (0001 refused any edit).
+HISTORY_UPDATE_OVERRIDABLE = (
+    "CREATE TRIGGER point_history_no_update BEFORE UPDATE ON point_history "
+    f"WHEN {NOT_OVERRIDDEN} "
+    "BEGIN SELECT RAISE(ABORT, 'point_history is append-only'); END"
+)
+HISTORY_UPDATE_0001 = (
+    "CREATE TRIGGER point_history_no_update BEFORE UPDATE ON point_history "
+    "BEGIN SELECT RAISE(ABORT, 'point_history is append-only'); END"
+)
+
+
 def upgrade() -> None:
     with op.batch_alter_table("meeting") as batch:
         batch.add_column(sa.Column("cancel_reason", sa.Text(), nullable=True))
@@ -204,6 +216,8 @@ def upgrade() -> None:
     )
     for statement in _search_triggers() + _frozen_triggers():
         op.execute(statement)
+    op.execute("DROP TRIGGER point_history_no_update")
+    op.execute(HISTORY_UPDATE_OVERRIDABLE)
     # Index what is already there.
     for table, code, kind, hood, title, body in SEARCHED:
         op.execute(
@@ -219,6 +233,8 @@ def downgrade() -> None:
             name = statement.split()[2]
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
         op.execute("DROP TABLE IF EXISTS search_index")
+        op.execute("DROP TRIGGER point_history_no_update")
+        op.execute(HISTORY_UPDATE_0001)
     op.drop_index(op.f("ix_anonymisation_neighbourhood_id"), table_name="anonymisation")
     op.drop_table("anonymisation")
     op.drop_table("file_lock")
