@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
@@ -41,6 +42,8 @@ from buurtteam.domain.text import clean_line, clean_text, fold
 from buurtteam.domain.vocab import MeetingStatus, ProposalStatus
 from buurtteam.errors import N_, InvalidInput, NotFound, RuleBroken
 from buurtteam.ops.overview import NeighbourhoodRow, neighbourhood_row
+from buurtteam.reports.budget_report import BudgetReportData, ReportProposal, write_budget_report
+from buurtteam.reports.decision_letter import DecisionLetterData, write_decision_letter
 from buurtteam.store.db import Database
 from buurtteam.store.models import (
     BudgetYear,
@@ -435,8 +438,11 @@ def intake_choices(db: Database, neighbourhood_id: int) -> IntakeChoices:
     )
 
 
-def letter_facts(db: Database, proposal_id: int) -> LetterFacts:
-    """What the decision letter for a proposal says, read in one go."""
+def letter_facts(db: Database, proposal_id: int, today: date) -> LetterFacts:
+    """What the decision letter for a proposal says, read in one go.
+
+    The next meeting is the first after the decision, or after today when there is none yet.
+    """
     with db.read() as session:
         line = _one_line(session, proposal_id)
         hood_id = session.scalar(
@@ -453,11 +459,8 @@ def letter_facts(db: Database, proposal_id: int) -> LetterFacts:
             if meeting is not None and meeting.chair_id is not None
             else None
         )
-        following = (
-            _next_meeting_after(session, hood_id, meeting.starts_at.date())
-            if meeting is not None
-            else None
-        )
+        after = meeting.starts_at.date() if meeting is not None else today - timedelta(days=1)
+        following = _next_meeting_after(session, hood_id, after)
         return LetterFacts(
             neighbourhood=neighbourhood_row(session, hood_id),
             proposal=line,
@@ -790,3 +793,79 @@ def remove_payment(db: Database, payment_id: int) -> LedgerAfter:
             _one_line(session, proposal.id),
             read_ledger(session, proposal.neighbourhood_id, proposal.year),
         )
+
+
+# -- printing ---------------------------------------------------------------------------------
+
+
+def budget_report_data(data: YearBudget, today: date) -> BudgetReportData:
+    """The printed overview's input: the year as the budget page shows it."""
+    return BudgetReportData(
+        neighbourhood=data.neighbourhood.name,
+        municipality=data.neighbourhood.municipality,
+        year=data.year,
+        printed_on=today,
+        recorded=data.recorded,
+        ledger=data.ledger,
+        themes=data.themes,
+        # On paper the oldest first: the order in which the team dealt with them.
+        proposals=tuple(
+            ReportProposal(
+                title=p.title,
+                submitted_by=p.submitted_by,
+                theme=p.theme,
+                status=p.status,
+                decided_on=p.decided_on,
+                requested=p.requested,
+                granted=p.granted,
+                paid=p.paid,
+                reason=p.reason,
+                deferred_until=p.deferred_until,
+            )
+            for p in sorted(data.proposals, key=lambda p: (p.received_on, p.id))
+        ),
+    )
+
+
+def print_budget_overview(
+    db: Database,
+    neighbourhood_id: int,
+    year: int,
+    target: Path,
+    today: date,
+    *,
+    large: bool = False,
+) -> Path:
+    """Print the year's budget overview to the PDF `target`."""
+    data = year_budget(db, neighbourhood_id, year)
+    return write_budget_report(budget_report_data(data, today), target, large=large)
+
+
+def decision_letter_data(facts: LetterFacts, today: date) -> DecisionLetterData:
+    p = facts.proposal
+    return DecisionLetterData(
+        neighbourhood=facts.neighbourhood.name,
+        municipality=facts.neighbourhood.municipality,
+        resident=facts.resident,
+        reference=p.public_id,
+        title=p.title,
+        received_on=p.received_on,
+        requested=p.requested,
+        status=p.status,
+        year=p.year,
+        granted=p.granted,
+        reason=p.reason,
+        deferred_until=p.deferred_until,
+        decided_on=p.decided_on,
+        chair=facts.chair,
+        next_meeting=facts.next_meeting.date() if facts.next_meeting else None,
+        printed_on=today,
+    )
+
+
+def print_decision_letter(
+    db: Database, proposal_id: int, target: Path, today: date, *, large: bool = False
+) -> Path:
+    """Print the letter telling the resident where their proposal stands."""
+    data = decision_letter_data(letter_facts(db, proposal_id, today), today)
+    return write_decision_letter(data, target, large=large)

@@ -549,7 +549,7 @@ def test_letter_facts_name_the_meeting_and_the_chair(db: Database) -> None:
     hood = budget_neighbourhood(db)
     proposal = propose(db, hood)
     decide_proposal(db, proposal, grant(hood), TODAY)
-    facts = letter_facts(db, proposal)
+    facts = letter_facts(db, proposal, TODAY)
     assert (facts.resident, facts.chair, facts.neighbourhood.name) == (
         "Joke Smit",
         "Ans Verhoeven",
@@ -557,6 +557,9 @@ def test_letter_facts_name_the_meeting_and_the_chair(db: Database) -> None:
     )
     assert facts.meeting_starts_at == datetime(2027, 2, 23, 19, 30)
     assert facts.next_meeting == datetime(2027, 4, 6, 19, 30)
+    waiting = letter_facts(db, propose(db, hood), TODAY)
+    assert (waiting.meeting_starts_at, waiting.chair) == (None, None)
+    assert waiting.next_meeting == datetime(2027, 4, 6, 19, 30)
     following = next_meeting_after(db, hood.id, date(2027, 2, 23))
     assert following is not None and following.id == hood.april
 
