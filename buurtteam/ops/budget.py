@@ -41,6 +41,7 @@ from buurtteam.domain.money import ZERO, check_amount, parse_amount, total
 from buurtteam.domain.text import clean_line, clean_text, fold
 from buurtteam.domain.vocab import MeetingStatus, ProposalStatus
 from buurtteam.errors import N_, InvalidInput, NotFound, RuleBroken
+from buurtteam.ops.lookup import neighbourhood_by_name
 from buurtteam.ops.overview import NeighbourhoodRow, neighbourhood_row
 from buurtteam.reports.budget_report import BudgetReportData, ReportProposal, write_budget_report
 from buurtteam.reports.decision_letter import DecisionLetterData, write_decision_letter
@@ -869,3 +870,37 @@ def print_decision_letter(
     """Print the letter telling the resident where their proposal stands."""
     data = decision_letter_data(letter_facts(db, proposal_id, today), today)
     return write_decision_letter(data, target, large=large)
+
+
+# -- finding by name, for the command line -----------------------------------------------------
+
+
+def find_neighbourhood(db: Database, name: str) -> NeighbourhoodRow:
+    """The neighbourhood called `name` (case aside), or NotFound listing the known names."""
+    with db.read() as session:
+        found = neighbourhood_by_name(session, name)
+        return NeighbourhoodRow(found.id, found.name, found.municipality)
+
+
+def find_proposal(db: Database, neighbourhood_id: int, reference: str) -> ProposalLine:
+    """A proposal of the neighbourhood by its public id (`b-buurtmoestuin`)."""
+    with db.read() as session:
+        proposal_id = session.scalar(
+            select(Proposal.id).where(
+                Proposal.neighbourhood_id == neighbourhood_id, Proposal.public_id == reference
+            )
+        )
+        if proposal_id is None:
+            known = ", ".join(
+                session.scalars(
+                    select(Proposal.public_id)
+                    .where(Proposal.neighbourhood_id == neighbourhood_id)
+                    .order_by(Proposal.public_id)
+                )
+            )
+            raise NotFound(
+                N_("There is no proposal with id {reference!r}. Known: {known}."),
+                reference=reference,
+                known=known or "-",
+            )
+        return _one_line(session, proposal_id)
