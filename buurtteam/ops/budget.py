@@ -163,6 +163,8 @@ class ProposalIntake:
     description: str | None = None
     theme: str | None = None
     submitted_by_id: int | None = None
+    # A resident not yet known: recorded with their name and the role resident only.
+    new_person_name: str | None = None
     year: int | None = None  # the budget year; None: the year it was received
 
 
@@ -586,10 +588,14 @@ def take_in_proposal(
     year = _check_year(intake.year if intake.year is not None else intake.received_on.year)
     description = clean_text(intake.description).strip() if intake.description else None
     theme = clean_line(intake.theme) if intake.theme else None
+    new_person = clean_line(intake.new_person_name) if intake.new_person_name else None
     with db.write() as session:
         neighbourhood_row(session, neighbourhood_id)
-        if intake.submitted_by_id is not None:
-            _check_person(session, neighbourhood_id, intake.submitted_by_id)
+        submitted_by = intake.submitted_by_id
+        if submitted_by is not None:
+            _check_person(session, neighbourhood_id, submitted_by)
+        elif new_person:
+            submitted_by = _add_resident(session, neighbourhood_id, new_person)
         proposal = Proposal(
             neighbourhood_id=neighbourhood_id,
             public_id=_new_public_id(session, neighbourhood_id, title),
@@ -597,7 +603,7 @@ def take_in_proposal(
             title=title,
             description=description or None,
             theme=theme or None,
-            submitted_by_id=intake.submitted_by_id,
+            submitted_by_id=submitted_by,
             received_on=intake.received_on,
             amount_requested=requested,
             not_regular_maintenance=intake.not_regular_maintenance,
@@ -616,18 +622,35 @@ def _check_person(session: Session, neighbourhood_id: int, person_id: int) -> No
         raise NotFound(N_("The person who proposes is not known in this neighbourhood."))
 
 
+def _add_resident(session: Session, neighbourhood_id: int, name: str) -> int:
+    """A resident who proposes and was not known yet: name and role only (privacy)."""
+    taken = set(
+        session.scalars(select(Person.public_id).where(Person.neighbourhood_id == neighbourhood_id))
+    )
+    person = Person(
+        neighbourhood_id=neighbourhood_id,
+        public_id=_free_id(taken, "p", name, "bewoner"),
+        name=name,
+        roles="resident",
+    )
+    session.add(person)
+    session.flush()
+    return person.id
+
+
 def _new_public_id(session: Session, neighbourhood_id: int, title: str) -> str:
     """A readable id from the title (`b-buurtmoestuin`), numbered when it is taken."""
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(title)).strip("-")[:40].strip("-") or "aanvraag"
-    base = f"b-{slug}"
     taken = set(
         session.scalars(
-            select(Proposal.public_id).where(
-                Proposal.neighbourhood_id == neighbourhood_id,
-                Proposal.public_id.like(f"{base}%"),
-            )
+            select(Proposal.public_id).where(Proposal.neighbourhood_id == neighbourhood_id)
         )
     )
+    return _free_id(taken, "b", title, "aanvraag")
+
+
+def _free_id(taken: set[str], prefix: str, text: str, fallback: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:40].strip("-") or fallback
+    base = f"{prefix}-{slug}"
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1

@@ -604,3 +604,27 @@ def budget_years_hoods(db: Database) -> list[tuple[int, str]]:
     from buurtteam.ops.overview import list_neighbourhoods
 
     return [(n.id, n.name) for n in list_neighbourhoods(db)]
+
+
+def test_intake_of_a_resident_not_yet_known(db: Database) -> None:
+    hood = budget_neighbourhood(db)
+    intake = ProposalIntake(
+        "Buurtfeest", "750", date(2027, 2, 1), True, new_person_name="  Zoë Hoekstra "
+    )
+    line = take_in_proposal(db, hood.id, intake, TODAY)
+    assert line.submitted_by == "Zoë Hoekstra"
+    again = take_in_proposal(
+        db,
+        hood.id,
+        ProposalIntake("Nog een", "10", date(2027, 2, 1), True, new_person_name="Zoe Hoekstra"),
+        TODAY,
+    )
+    with db.read() as s:
+        people = {
+            p.public_id: (p.name, p.roles)
+            for p in s.query(Person).filter_by(neighbourhood_id=hood.id)
+        }
+    assert people["p-zoe-hoekstra"] == ("Zoë Hoekstra", "resident")
+    assert people["p-zoe-hoekstra-2"] == ("Zoe Hoekstra", "resident")
+    assert again.submitted_by_id != line.submitted_by_id
+    assert check_database(db).ok
