@@ -373,13 +373,14 @@ def moved(keys: Sequence[str], key: str, to: int) -> list[str]:
     return order
 
 
-def settled_section(sections: Sequence[Section], index: int) -> Section:
+def settled_section(sections: Sequence[Section], index: int, *, moved_up: bool) -> Section:
     """The section of the item at `index` after a move, so the agenda stays in order.
 
     An item keeps its section while it sits between items of its own or neighbouring
-    sections; moved in among another section's items it joins the section above it
-    (or below it, at the very top). Dragging a municipality request up among the
-    residents' topics makes it a topic; its source stays what it was.
+    sections. Moved in among another section's items, it joins the section of the item
+    it passed: moved up, the one now below it; moved down, the one now above it. Moving
+    a municipality request up among the residents' topics makes it a topic; its source
+    stays what it was.
     """
     own = sections[index]
     before = sections[index - 1] if index > 0 else None
@@ -388,10 +389,10 @@ def settled_section(sections: Sequence[Section], index: int) -> Section:
     fits_after = following is None or section_rank(own) <= section_rank(following)
     if fits_before and fits_after:
         return own
-    if before is not None:
-        return before
-    assert following is not None
-    return following
+    if (moved_up and following is not None) or before is None:
+        assert following is not None
+        return following
+    return before
 
 
 def end_of_section(sections: Sequence[Section], section: Section) -> int:

@@ -184,10 +184,12 @@ def test_hand_edits_are_kept(situation: Situation, data: st.DataObject) -> None:
     drop = data.draw(st.lists(st.sampled_from(standing), unique=True, max_size=len(standing) - 1))
     kept = [p for p in stored.agenda if p not in drop]
     key = data.draw(st.sampled_from([p.key for p in kept]))
+    was = [p.key for p in kept].index(key)
     order = moved([p.key for p in kept], key, data.draw(st.integers(0, len(kept) - 1)))
     by_key = {p.key: p for p in kept}
     sections = [by_key[k].section for k in order]
-    sections[order.index(key)] = settled_section(sections, order.index(key))
+    index = order.index(key)
+    sections[index] = settled_section(sections, index, moved_up=index < was)
     kept = [Placed(k, s, by_key[k].origins) for k, s in zip(order, sections, strict=True)]
     own_section = data.draw(st.sampled_from(SECTION_ORDER))
     kept.insert(end_of_section(sections, own_section), Placed("own", own_section))
@@ -317,22 +319,35 @@ def test_an_undiscussed_budget_item_brings_its_proposal_along() -> None:
 
 
 @pytest.mark.parametrize(
-    ("sections", "index", "expected"),
+    ("sections", "index", "up", "expected"),
     [
-        ([Section.TOPICS, Section.TOPICS, Section.CONTRACT], 1, Section.TOPICS),
-        # A municipality request dragged up among the topics becomes a topic.
-        ([Section.TOPICS, Section.REQUESTS, Section.TOPICS], 1, Section.TOPICS),
+        ([Section.TOPICS, Section.TOPICS, Section.CONTRACT], 1, True, Section.TOPICS),
+        # A municipality request moved up among the topics becomes a topic.
+        ([Section.TOPICS, Section.REQUESTS, Section.TOPICS], 1, True, Section.TOPICS),
+        # Moved up to just below the previous minutes, it joins the topics it passed.
+        (
+            [Section.PREVIOUS_MINUTES, Section.REQUESTS, Section.TOPICS],
+            1,
+            True,
+            Section.TOPICS,
+        ),
         # A topic moved down past the contract item joins the contract section.
-        ([Section.TOPICS, Section.CONTRACT, Section.TOPICS, Section.BUDGET], 2, Section.CONTRACT),
-        # At the very top it joins the section below it.
-        ([Section.CLOSING, Section.OPENING], 0, Section.OPENING),
-        ([Section.OPENING, Section.REQUESTS, Section.CLOSING], 1, Section.REQUESTS),
+        (
+            [Section.TOPICS, Section.CONTRACT, Section.TOPICS, Section.BUDGET],
+            2,
+            False,
+            Section.CONTRACT,
+        ),
+        # At the very top it joins the section below it, at the bottom the one above.
+        ([Section.CLOSING, Section.OPENING], 0, True, Section.OPENING),
+        ([Section.CLOSING, Section.OPENING], 1, False, Section.CLOSING),
+        ([Section.OPENING, Section.REQUESTS, Section.CLOSING], 1, False, Section.REQUESTS),
     ],
 )
 def test_a_moved_item_settles_in_the_section_where_it_lands(
-    sections: list[Section], index: int, expected: Section
+    sections: list[Section], index: int, up: bool, expected: Section
 ) -> None:
-    assert settled_section(sections, index) is expected
+    assert settled_section(sections, index, moved_up=up) is expected
 
 
 @settings(max_examples=200)
@@ -351,7 +366,7 @@ def test_any_move_keeps_the_agenda_in_section_order(
     order = moved(keys, key, to)
     new_sections = [sections[int(k)] for k in order]
     index = order.index(key)
-    new_sections[index] = settled_section(new_sections, index)
+    new_sections[index] = settled_section(new_sections, index, moved_up=index < int(key))
     assert in_section_order(new_sections)
 
 
