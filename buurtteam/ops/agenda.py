@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session
@@ -51,6 +53,9 @@ from buurtteam.i18n.format import datum, euro
 from buurtteam.ops.overview import current_contract_id
 from buurtteam.store import models as m
 from buurtteam.store.db import Database
+
+if TYPE_CHECKING:
+    from buurtteam.reports.agenda_report import AgendaPrintData
 
 _HELD = (MeetingStatus.HELD.value, MeetingStatus.MINUTES_APPROVED.value)
 _AWAITING = [s.value for s in ProposalStatus if s.awaits_decision]
@@ -1533,3 +1538,68 @@ def contract_balance(db: Database, neighbourhood_id: int, today: date) -> Period
             contract.title,
             _period_balance(session, neighbourhood_id, contract.starts_on, contract.ends_on),
         )
+
+
+# -- printing ---------------------------------------------------------------------------
+
+
+def print_data(view: AgendaView, printed_on: date) -> AgendaPrintData:
+    """What the printed agenda needs, from the agenda as read."""
+    # Imported here: reportlab is only loaded when something is printed.
+    from buurtteam.reports.agenda_report import (
+        AgendaPrintData,
+        PrintAction,
+        PrintItem,
+        PrintPoint,
+        PrintProposal,
+    )
+
+    meeting = view.meeting
+    return AgendaPrintData(
+        neighbourhood=meeting.neighbourhood,
+        municipality=meeting.municipality,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        location=meeting.location,
+        chair=meeting.chair,
+        cancel_reason=meeting.cancel_reason,
+        original_starts_at=meeting.original_starts_at,
+        move_reason=meeting.move_reason,
+        items=tuple(
+            PrintItem(
+                section=i.section,
+                title=i.title,
+                description=i.description,
+                source=i.source,
+                purpose=i.purpose,
+                minutes=i.minutes,
+                starts_at=i.starts_at,
+                carried_from=i.carried_from,
+            )
+            for i in view.items
+        ),
+        proposals=tuple(
+            PrintProposal(p.title, p.amount_requested, p.status) for p in view.proposals_to_decide
+        ),
+        points=tuple(
+            PrintPoint(p.number, p.title, p.party, p.status) for p in view.points_to_discuss
+        ),
+        actions=tuple(PrintAction(a.text, a.who, a.due, a.meeting_date) for a in view.open_actions),
+        total_minutes=view.timing.total_minutes,
+        length_minutes=view.timing.length_minutes,
+        printed_on=printed_on,
+    )
+
+
+def print_agenda(
+    db: Database, meeting_id: int, target: Path, printed_on: date, *, large: bool = False
+) -> Path:
+    """Print a meeting's invitation and agenda to a PDF (large print: 14 pt).
+
+    Raises:
+        NotFound: when the meeting does not exist.
+        StoreError: when the file cannot be written.
+    """
+    from buurtteam.reports.agenda_report import write_agenda
+
+    return write_agenda(print_data(agenda_of(db, meeting_id), printed_on), target, large=large)
