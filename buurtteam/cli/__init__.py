@@ -126,7 +126,7 @@ class Registry:
 
 # Each area of the app adds its commands in buurtteam/cli/<area>.py with a
 # `register(registry)` function; list it here.
-_AREAS: tuple[str, ...] = ("privacy", "contract", "budget")
+_AREAS: tuple[str, ...] = ("privacy", "contract", "budget", "agenda")
 
 
 def open_db(args: argparse.Namespace) -> Database:
