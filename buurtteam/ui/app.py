@@ -20,8 +20,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from buurtteam import i18n
 from buurtteam.errors import BuurtteamError
-from buurtteam.store.db import open_database
+from buurtteam.i18n import _
+from buurtteam.store.backups import restore
+from buurtteam.store.db import DamagedFile, Database, open_database
 from buurtteam.ui import dialogs
+from buurtteam.ui.file_guard import FileGuard
 from buurtteam.ui.main_window import MainWindow
 from buurtteam.ui.settings import Settings
 
@@ -59,15 +62,13 @@ def run(db_target: str, language: str | None, *, smoke: bool, started: float) ->
     previous_hook = sys.excepthook
     sys.excepthook = crash_handler
     try:
-        try:
-            db = open_database(db_target)
-        except BuurtteamError as error:
-            if smoke:
-                print(error.text(), file=sys.stderr)
-            else:
-                dialogs.show_error(None, error)
+        db = _open(db_target, smoke=smoke)
+        if db is None:
             return 1
+        guard = FileGuard(db, settings, quiet=smoke)
         try:
+            if not guard.start():
+                return 0
             window = MainWindow(db, settings)
             crash_handler.window = window
             window.show()
@@ -75,11 +76,47 @@ def run(db_target: str, language: str | None, *, smoke: bool, started: float) ->
                 return _smoke(app, window, started)
             return app.exec()
         finally:
+            guard.stop()
             db.close()
     finally:
         sys.excepthook = previous_hook
         if translator is not None:
             app.removeTranslator(translator)
+
+
+def _open(db_target: str, *, smoke: bool) -> Database | None:
+    """Open the database; a damaged file is offered its newest sound backup."""
+    try:
+        return open_database(db_target)
+    except DamagedFile as error:
+        if smoke or error.backup is None:
+            _report(error, smoke=smoke)
+            return None
+        question = (
+            error.text()
+            + "\n\n"
+            + _("Restore that backup now? The damaged file is kept beside it, renamed.")
+        )
+        if not dialogs.ConfirmDialog.ask(None, question):
+            return None
+        try:
+            damaged_db = open_database(db_target, migrate=False, daily_backup=False)
+            restore(damaged_db, error.backup, datetime.now())
+            damaged_db.close()
+            return open_database(db_target)
+        except BuurtteamError as again:
+            _report(again, smoke=smoke)
+            return None
+    except BuurtteamError as error:
+        _report(error, smoke=smoke)
+        return None
+
+
+def _report(error: BuurtteamError, *, smoke: bool) -> None:
+    if smoke:
+        print(error.text(), file=sys.stderr)
+    else:
+        dialogs.show_error(None, error)
 
 
 def _headless() -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from buurtteam.errors import BuurtteamError
 from buurtteam.i18n import _
@@ -48,6 +48,12 @@ def show_error(parent: QWidget | None, error: BuurtteamError) -> None:
 
 def show_information(parent: QWidget | None, text: str) -> None:
     _box(parent, QMessageBox.Icon.Information, text).exec()
+
+
+def ask_choice(parent: QWidget | None, caption: str, label: str, items: list[str]) -> int | None:
+    """One of `items` by index, or None when the person cancelled."""
+    text, ok = QInputDialog.getItem(parent, caption, label, items, 0, False)
+    return items.index(text) if ok and text in items else None
 
 
 def ask_open_file(parent: QWidget | None, caption: str, name_filter: str) -> Path | None:

@@ -52,6 +52,8 @@ class Settings:
     window_state = _Setting("window/state", QByteArray())
     neighbourhood = _Setting("window/neighbourhood", "")  # by name: ids are private to a file
     page = _Setting("window/page", "overview")
+    # Files (one path per line) whose synced-folder warning was shown once already.
+    synced_warned = _Setting("trust/synced-folder-warned", "")
 
     def __init__(self, store: QSettings | None = None) -> None:
         # Without a store: the platform's place for organisation/application "buurtteam".
