@@ -43,9 +43,12 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read transaction: a consistent snapshot, rolled back at the end."""
-        with self._reader() as session, session.begin():
-            yield session
-            session.rollback()
+        try:
+            with self._reader() as session, session.begin():
+                yield session
+                session.rollback()
+        except OperationalError as error:
+            raise _environment_error(error) from None
 
     read_only: bool = False  # opened while someone else has the file: nothing may be written
 
@@ -60,8 +63,11 @@ class Database:
                     "are done."
                 )
             )
-        with self._writer() as session, session.begin():
-            yield session
+        try:
+            with self._writer() as session, session.begin():
+                yield session
+        except OperationalError as error:
+            raise _environment_error(error) from None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -171,6 +177,27 @@ def current_revision(db: Database) -> str | None:
             return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except (DatabaseError, OperationalError) as error:
         raise _store_error(error, db) from None
+
+
+_ENVIRONMENT_WORDS = (
+    "locked",
+    "busy",
+    "readonly",
+    "read-only",
+    "disk",
+    "full",
+    "unable to open",
+    "disk i/o",
+)
+
+
+def _environment_error(error: OperationalError) -> Exception:
+    """A locked, read-only or full file becomes a message a person can act on; the rest
+    (a bug in our SQL) stays what it is."""
+    message = str(error.orig).lower()
+    if any(word in message for word in _ENVIRONMENT_WORDS):
+        return _store_error(error)
+    return error
 
 
 def _store_error(error: Exception, db: Database | None = None) -> StoreError:
