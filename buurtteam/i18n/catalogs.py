@@ -54,7 +54,7 @@ def source_messages() -> dict[str, str]:
     """Every message id marked in the package's code, with one place it occurs."""
     found: dict[str, str] = {}
     for filename, lineno, message, _comments, _context in extract_from_dir(str(PACKAGE)):
-        key = message if isinstance(message, str) else message[0]
+        key = message if isinstance(message, str) else (message or ("",))[0]
         if key:
             found.setdefault(key, f"{filename}:{lineno}")
     return found
@@ -66,7 +66,8 @@ def translated(language: str) -> dict[str, str]:
         with po.open("rb") as handle:
             for message in read_po(handle, locale=language):
                 key = message.id if isinstance(message.id, str) else message.id[0]
-                value = message.string if isinstance(message.string, str) else message.string[0]
+                strings = message.string
+                value = strings if isinstance(strings, str) else (strings or ("",))[0]
                 if key and value:
                     texts[key] = value
     return texts

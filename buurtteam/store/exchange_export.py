@@ -122,7 +122,7 @@ class _Exporter:
                 email=p.email,
                 phone=p.phone,
                 party=self.party_ids.get(p.party_id),
-            )  # type: ignore[arg-type]
+            )
             for p in people
         ]
         record["contracts"] = self.contracts()
@@ -217,7 +217,7 @@ class _Exporter:
                     date=_d(h.date),
                     status=h.status,
                     note=h.note,
-                    meeting=self.meeting_ids.get(h.meeting_id),  # type: ignore[arg-type]
+                    meeting=self.meeting_ids.get(h.meeting_id),
                     due=_d(h.due),
                 )
                 for h in history
@@ -309,10 +309,10 @@ class _Exporter:
                 starts_at=_dt(meeting.starts_at),
                 ends_at=_dt(meeting.ends_at),
                 location=meeting.location,
-                chair=person(meeting.chair_id),  # type: ignore[arg-type]
-                secretary=person(meeting.secretary_id),  # type: ignore[arg-type]
+                chair=person(meeting.chair_id),
+                secretary=person(meeting.secretary_id),
                 status=meeting.status,
-                minutes_approved_at=self.meeting_ids.get(meeting.minutes_approved_at_id),  # type: ignore[arg-type]
+                minutes_approved_at=self.meeting_ids.get(meeting.minutes_approved_at_id),
             )
             record["attendance"] = [
                 _compact(
@@ -333,11 +333,11 @@ class _Exporter:
                     title=r.title,
                     description=r.description,
                     source=r.source,
-                    submitted_by=person(r.submitted_by_id),  # type: ignore[arg-type]
+                    submitted_by=person(r.submitted_by_id),
                     submitted_on=_d(r.submitted_on),
                     state=r.state,
                     carried_from=request_ids.get(r.carried_from_id),
-                )  # type: ignore[arg-type]
+                )
                 for r in requests[meeting.id]
             ]
             record["agenda"] = [
@@ -347,8 +347,8 @@ class _Exporter:
                     title=i.title,
                     description=i.description,
                     source=i.source,
-                    submitted_by=person(i.submitted_by_id),  # type: ignore[arg-type]
-                    request=request_ids.get(i.request_id),  # type: ignore[arg-type]
+                    submitted_by=person(i.submitted_by_id),
+                    request=request_ids.get(i.request_id),
                     minutes=i.minutes,
                     purpose=i.purpose,
                     notes=i.notes,
@@ -360,8 +360,8 @@ class _Exporter:
                         _compact(
                             id=a.public_id,
                             text=a.text,
-                            owner=person(a.owner_id),  # type: ignore[arg-type]
-                            party=self.party_ids.get(a.party_id),  # type: ignore[arg-type]
+                            owner=person(a.owner_id),
+                            party=self.party_ids.get(a.party_id),
                             due=_d(a.due),
                             done_on=_d(a.done_on),
                         )
@@ -409,7 +409,7 @@ class _Exporter:
                     title=p.title,
                     description=p.description,
                     theme=p.theme,
-                    submitted_by=self.person_ids.get(p.submitted_by_id),  # type: ignore[arg-type]
+                    submitted_by=self.person_ids.get(p.submitted_by_id),
                     received_on=_d(p.received_on),
                     amount_requested=_money(p.amount_requested),
                     not_regular_maintenance=p.not_regular_maintenance,
@@ -444,8 +444,8 @@ class _Exporter:
                 title=i.title,
                 description=i.description,
                 raised_on=_d(i.raised_on),
-                raised_by=self.person_ids.get(i.raised_by_id),  # type: ignore[arg-type]
-                party=self.party_ids.get(i.party_id),  # type: ignore[arg-type]
+                raised_by=self.person_ids.get(i.raised_by_id),
+                party=self.party_ids.get(i.party_id),
                 status=i.status,
                 steps=[
                     _compact(date=_d(s.date), kind=s.kind, text=s.text, to=s.to)

@@ -46,7 +46,7 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
-def _fk(target: str, *, nullable: bool = False, cascade: bool = True) -> Mapped:  # type: ignore[type-arg]
+def _fk(target: str, *, nullable: bool = False, cascade: bool = True) -> Mapped:
     return mapped_column(
         ForeignKey(target, ondelete="CASCADE" if cascade else "SET NULL"),
         nullable=nullable,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import delete, insert
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from buurtteam.store.models import StoreOverride
@@ -19,6 +19,8 @@ from buurtteam.store.models import StoreOverride
 
 @contextmanager
 def overridden(session: Session, reason: str) -> Iterator[None]:
-    row_id = session.execute(insert(StoreOverride).values(reason=reason)).inserted_primary_key[0]  # type: ignore[index]
+    row = StoreOverride(reason=reason)
+    session.add(row)
+    session.flush()
     yield
-    session.execute(delete(StoreOverride).where(StoreOverride.id == row_id))
+    session.execute(delete(StoreOverride).where(StoreOverride.id == row.id))
