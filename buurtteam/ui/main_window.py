@@ -37,8 +37,8 @@ from buurtteam.ui.pages.lists import (
     budget_page,
     contract_page,
     issues_page,
-    meetings_page,
 )
+from buurtteam.ui.pages.meetings import MeetingsPage
 from buurtteam.ui.pages.overview import OverviewPage
 from buurtteam.ui.settings import Settings
 from buurtteam.ui.welcome import WelcomePage
@@ -56,7 +56,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", N_("Overview"), OverviewPage),
-    PageSpec("meetings", N_("Meetings"), meetings_page),
+    PageSpec("meetings", N_("Meetings"), MeetingsPage),
     PageSpec("contract", N_("Neighbourhood contract"), contract_page),
     PageSpec("budget", N_("Neighbourhood budget"), budget_page),
     PageSpec("issues", N_("Issues"), issues_page),
