@@ -32,9 +32,9 @@ from buurtteam.ops.overview import list_neighbourhoods
 from buurtteam.store.db import Database, backup_to
 from buurtteam.ui import dialogs
 from buurtteam.ui.pages import Page
+from buurtteam.ui.pages.budget import BudgetPage
 from buurtteam.ui.pages.lists import (
     PeoplePage,
-    budget_page,
     contract_page,
     issues_page,
 )
@@ -58,7 +58,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", N_("Overview"), OverviewPage),
     PageSpec("meetings", N_("Meetings"), MeetingsPage),
     PageSpec("contract", N_("Neighbourhood contract"), contract_page),
-    PageSpec("budget", N_("Neighbourhood budget"), budget_page),
+    PageSpec("budget", N_("Neighbourhood budget"), BudgetPage),
     PageSpec("issues", N_("Issues"), issues_page),
     PageSpec("people", N_("People and parties"), PeoplePage),
 )
