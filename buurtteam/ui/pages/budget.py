@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -127,6 +128,15 @@ def _line_edit(name: str, text: str = "") -> QLineEdit:
     edit = QLineEdit(text)
     edit.setAccessibleName(name)
     return edit
+
+
+def _wide_combo() -> QComboBox:
+    """A combo box that takes the width of the form, like the line edits beside it."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(24)
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return combo
 
 
 def _bold(label: QLabel) -> QLabel:
@@ -269,7 +279,7 @@ class IntakeDialog(SubmitDialog):
         self._people = {p.name: p.id for p in choices.people}
         self.title = _line_edit(_("Title"))
         self.title.setPlaceholderText(_("What should the money be for?"))
-        self.person = QComboBox()
+        self.person = _wide_combo()
         self.person.setEditable(True)
         self.person.setAccessibleName(_("Submitted by"))
         self.person.addItem("")
@@ -278,7 +288,7 @@ class IntakeDialog(SubmitDialog):
         editor = self.person.lineEdit()
         if editor is not None:
             editor.setPlaceholderText(_("Choose, or type the name of a new resident"))
-        self.theme = QComboBox()
+        self.theme = _wide_combo()
         self.theme.setEditable(True)
         self.theme.setAccessibleName(_("Theme"))
         self.theme.addItems(["", *choices.themes])
@@ -291,6 +301,7 @@ class IntakeDialog(SubmitDialog):
         self.year.setAccessibleName(_("Budget year"))
         self.received.dateChanged.connect(self._on_received_date_changed)
         self.description = _text_edit(_("Description"))
+        self.description.setMaximumHeight(120)
         self.not_maintenance = QCheckBox(_("This is &not regular maintenance"))
         self.not_maintenance.setAccessibleName(_("This is not regular maintenance"))
         explanation = plain_label(regular_maintenance_help())
@@ -411,17 +422,17 @@ class DecideDialog(SubmitDialog):
         self.no_meeting.setVisible(not meetings)
 
         self.kind_group = QButtonGroup(self)
-        kinds = QHBoxLayout()
+        # Two by two, so every choice reads in full even in a narrow dialog.
+        kinds = QGridLayout()
         kinds.setContentsMargins(0, 0, 0, 0)
         self.kind_buttons: dict[DecisionKind, QRadioButton] = {}
         allowed = allowed_kinds(proposal)
-        for kind in DecisionKind:
+        for position, kind in enumerate(DecisionKind):
             button = QRadioButton(_(_KIND_TEXT[kind]))
             button.setEnabled(kind in allowed)
             self.kind_group.addButton(button)
             self.kind_buttons[kind] = button
-            kinds.addWidget(button)
-        kinds.addStretch(1)
+            kinds.addWidget(button, position // 2, position % 2)
         kind_box = QWidget()
         kind_box.setLayout(kinds)
         kind_box.setAccessibleName(_("Decision"))
@@ -483,7 +494,7 @@ class DecideDialog(SubmitDialog):
         self._on_meeting_changed()
         self._show_fields()
         self.ok_button.setEnabled(bool(meetings) and bool(allowed))
-        self.resize(600, self.sizeHint().height())
+        self.resize(max(640, self.width()), self.sizeHint().height())
 
     def _add(self, text: str, field: QWidget) -> QLabel:
         label = QLabel(text)
