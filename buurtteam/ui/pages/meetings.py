@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -967,6 +968,9 @@ class MeetingsPage(Page):
         self.message = plain_label()
         self.message.setAccessibleName(_("What happened"))
         layout = QVBoxLayout(self)
+        # The page never forces a minimum on the window: texts change length with every
+        # meeting, and the window (or a screen reader's magnifier) decides the size.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.title)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
@@ -1095,6 +1099,10 @@ class MeetingsPage(Page):
             self.section.set_rows([])  # another neighbourhood: start from its next meeting
         self._db, self._neighbourhood_id, self._today = db, neighbourhood_id, today
         self._reload()
+
+    def show_meeting(self, meeting_id: int) -> None:
+        """Choose a meeting, as a click in the list would (meeting mode comes back here)."""
+        self._reload(meeting_id)
 
     def _reload(self, meeting_id: int | None = None, select_item: int | None = None) -> None:
         """Read the meetings again; show `meeting_id`, else the one shown, else the next."""
