@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QSplitter,
@@ -867,7 +869,7 @@ class _DetailBox(QGroupBox):
         self.payments = QListWidget()
         self.payments.setAccessibleName(_("Payments"))
         self.payments.setWordWrap(True)
-        self.payments.setMaximumHeight(80)
+        self.payments.setMaximumHeight(72)
         self.decide_button = QPushButton(_("&Decide..."))
         self.payment_button = QPushButton(_("Record a &payment..."))
         self.remove_payment_button = QPushButton(_("Remove payment"))
@@ -881,26 +883,33 @@ class _DetailBox(QGroupBox):
         inner.addLayout(form)
         inner.addWidget(QLabel(_("Payments:")))
         inner.addWidget(self.payments)
-        grid = QVBoxLayout()
-        for row in (
-            (self.decide_button, self.letter_button),
-            (self.payment_button, self.remove_payment_button),
-            (self.confirm_button,),
-        ):
-            line = QHBoxLayout()
-            for button in row:
-                line.addWidget(button)
-            grid.addLayout(line)
-        inner.addLayout(grid)
         inner.addStretch(1)
         self._details = details
+        # On a small laptop screen the details scroll rather than squeezing their lines;
+        # the buttons stay in view below them.
+        self._scroll = QScrollArea()
+        self._scroll.setWidget(details)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._buttons = QWidget()
+        grid = QGridLayout(self._buttons)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.decide_button, 0, 0)
+        grid.addWidget(self.letter_button, 0, 1)
+        grid.addWidget(self.payment_button, 1, 0)
+        grid.addWidget(self.remove_payment_button, 1, 1)
+        grid.addWidget(self.confirm_button, 2, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
-        layout.addWidget(details)
+        layout.addWidget(self._scroll, 1)
+        layout.addWidget(self._buttons)
+        self.setMinimumWidth(380)
         self.show_proposal(None)
 
     def show_proposal(self, p: ProposalLine | None) -> None:
-        self._details.setVisible(p is not None)
+        self._scroll.setVisible(p is not None)
+        self._buttons.setVisible(p is not None)
         self.empty.setVisible(p is None)
         if p is None:
             return
@@ -998,7 +1007,7 @@ class BudgetPage(Page):
         self.tabs.addTab(self.proposals, _("Proposals"))
         self.tabs.addTab(self.themes, _("Per theme"))
         self.detail = _DetailBox()
-        self.detail.setMaximumWidth(420)
+        self.detail.setMaximumWidth(440)
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.tabs)
         lower.addWidget(self.detail)
