@@ -87,7 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
-    command("demo", _("fill an empty database with the demo neighbourhood"), _cmd_demo)
+    sub = command("demo", _("fill an empty database with the demo neighbourhood"), _cmd_demo)
+    sub.add_argument(
+        "--large",
+        action="store_true",
+        help=_("five neighbourhoods over ten years instead (for measuring speed)"),
+    )
     sub = command("import", _("import an exchange file (all or nothing)"), _cmd_import)
     sub.add_argument("file", metavar="FILE.json")
     sub = command("export", _("export to an exchange file"), _cmd_export)
@@ -126,7 +131,7 @@ class Registry:
 
 # Each area of the app adds its commands in buurtteam/cli/<area>.py with a
 # `register(registry)` function; list it here.
-_AREAS: tuple[str, ...] = ("privacy", "contract", "budget", "agenda")
+_AREAS: tuple[str, ...] = ("privacy", "contract", "budget", "agenda", "minutes")
 
 
 def open_db(args: argparse.Namespace) -> Database:
@@ -147,10 +152,20 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     try:
-        progress(_("Filling the database with the demo neighbourhood..."))
-        summary = load_demo(db, dt.date.today())
+        if args.large:
+            progress(_("Filling the database with five neighbourhoods over ten years..."))
+        else:
+            progress(_("Filling the database with the demo neighbourhood..."))
+        summary = load_demo(db, dt.date.today(), large=args.large)
     finally:
         db.close()
+    if args.large:
+        print(
+            _("Demo neighbourhoods {names} are ready in {db}.").format(
+                names=", ".join(summary.neighbourhoods), db=args.db
+            )
+        )
+        return 0
     print(
         _("Demo neighbourhood {name} is ready in {db}.").format(
             name=", ".join(summary.neighbourhoods), db=args.db

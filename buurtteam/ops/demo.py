@@ -18,8 +18,11 @@ def is_empty(db: Database) -> bool:
         return not session.execute(select(func.count(m.Neighbourhood.id))).scalar()
 
 
-def load_demo(db: Database, today: dt.date) -> ImportSummary:
+def load_demo(db: Database, today: dt.date, *, large: bool = False) -> ImportSummary:
     """Import the demo neighbourhood, dated around `today`, into an empty database.
+
+    `large`: the five wijken of Lingestede over ten years instead (what the benchmarks
+    measure on; see `demo_large`).
 
     Raises:
         RuleBroken: when the database already holds a neighbourhood.
@@ -32,6 +35,10 @@ def load_demo(db: Database, today: dt.date) -> ImportSummary:
                 "--db demo.sqlite."
             )
         )
+    if large:
+        from buurtteam.ops.demo_large import large_exchange
+
+        return import_data(db, large_exchange(today))
     from buurtteam.ops.demo_data import demo_exchange
 
     return import_data(db, demo_exchange(today))
