@@ -20,7 +20,7 @@ like a person would.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +70,7 @@ from PySide6.QtWidgets import (
 from buurtteam import i18n
 from buurtteam.domain.agenda import Balance
 from buurtteam.domain.schedule import SeriesPlan
+from buurtteam.domain.text import fold
 from buurtteam.domain.vocab import (
     SECTION_ORDER,
     MeetingStatus,
@@ -114,6 +115,7 @@ ITEM_MIME = "application/x-buurtteam-agenda-item"
 DEFAULT_SERIES = 8  # about a year of six-weekly meetings
 DEFAULT_START = time(19, 30)
 DEFAULT_END = time(21, 30)
+MIN_DIALOG_WIDTH = 520  # room for a long date in words and a title on one line
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -271,7 +273,8 @@ class SubmitDialog(QDialog):
 
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.buttons)
-        self.setMinimumSize(self.sizeHint())
+        hint = self.sizeHint()
+        self.setMinimumSize(max(hint.width(), MIN_DIALOG_WIDTH), hint.height())
 
     def submit(self) -> None:
         """Do the change; raise BuurtteamError to refuse."""
@@ -290,26 +293,39 @@ class SeriesDialog(SubmitDialog):
     """Plan meetings ahead: first date, weekday, times, place, how many, every how many weeks."""
 
     def __init__(
-        self, parent: QWidget | None, db: Database, neighbourhood_id: int, today: date
+        self,
+        parent: QWidget | None,
+        db: Database,
+        neighbourhood_id: int,
+        today: date,
+        last: MeetingRow | None = None,
     ) -> None:
+        """`last`: the latest meeting; the series continues its rhythm, time and place."""
         super().__init__(parent, _("Plan a series of meetings"))
         self._db, self._neighbourhood_id = db, neighbourhood_id
         self.planned: meeting_ops.SeriesResult | None = None
-        self.first = _date_edit(today, _("First date"))
+        weeks = meeting_ops.meeting_interval(db, neighbourhood_id)
+        first, starts, ends, place = today, DEFAULT_START, DEFAULT_END, ""
+        if last is not None:
+            first = max(today, last.starts_at.date() + timedelta(weeks=weeks))
+            starts = last.starts_at.time()
+            ends = last.ends_at.time() if last.ends_at else DEFAULT_END
+            place = last.location or ""
+        self.first = _date_edit(first, _("First date"))
         self.weekday = QComboBox()
         self.weekday.setAccessibleName(_("Day of the week"))
         self.weekday.addItems(weekday_names())
-        self.weekday.setCurrentIndex(today.weekday())
-        self.starts = _time_edit(DEFAULT_START, _("Start time"))
-        self.ends = _time_edit(DEFAULT_END, _("End time"))
-        self.location = _line_edit(_("Place"))
+        self.weekday.setCurrentIndex(first.weekday())
+        self.starts = _time_edit(starts, _("Start time"))
+        self.ends = _time_edit(ends, _("End time"))
+        self.location = _line_edit(_("Place"), place)
         self.count = QSpinBox()
         self.count.setRange(1, 60)
         self.count.setValue(DEFAULT_SERIES)
         self.count.setAccessibleName(_("Number of meetings"))
         self.interval = QSpinBox()
         self.interval.setRange(1, 26)
-        self.interval.setValue(meeting_ops.meeting_interval(db, neighbourhood_id))
+        self.interval.setValue(weeks)
         self.interval.setSuffix(" " + _("weeks"))
         self.interval.setAccessibleName(_("Every how many weeks"))
         self.preview = plain_label()
@@ -614,17 +630,37 @@ class LinksDialog(SubmitDialog):
         self.issues = self._checklist(
             _("Issues"), [(i.id, i.title) for i in choices.issues], {i.id for i in entry.issues}
         )
-        self.form.addRow(_("&Contract points:"), self.points)
-        self.form.addRow(_("&Budget proposals:"), self.proposals)
-        self.form.addRow(_("&Issues:"), self.issues)
+        self.search = _line_edit(_("Find a contract point"))
+        self.search.setPlaceholderText(_("number or words from the title"))
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.form.addRow(_("&Find:"), self.search)
+        for text, widget, stretch in (
+            (_("&Contract points:"), self.points, 3),
+            (_("&Budget proposals:"), self.proposals, 1),
+            (_("&Issues:"), self.issues, 1),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            self.layout_.addWidget(label)
+            self.layout_.addWidget(widget, stretch)
         self.finish_layout()
+        self.resize(max(self.width(), 720), 640)
+
+    def _on_search_text_changed(self, text: str) -> None:
+        wanted = fold(text.strip())
+        for row in range(self.points.count()):
+            item = self.points.item(row)
+            item.setHidden(bool(wanted) and wanted not in fold(item.text()))
 
     @staticmethod
     def _checklist(name: str, rows: Sequence[tuple[int, str]], ticked: set[int]) -> QListWidget:
         widget = QListWidget()
         widget.setAccessibleName(name)
+        widget.setTextElideMode(Qt.TextElideMode.ElideRight)
+        widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for key, text in rows:
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if key in ticked else Qt.CheckState.Unchecked)
@@ -655,6 +691,9 @@ class RemoveRequestItemDialog(SubmitDialog):
     def __init__(self, parent: QWidget | None, db: Database, entry: AgendaEntry) -> None:
         super().__init__(parent, _("Take “{title}” off the agenda").format(title=entry.title))
         self._db, self._entry = db, entry
+        self.form.addRow(
+            plain_label(_("This item came from an agenda request; the request is kept."))
+        )
         self.back = QRadioButton(_("Back to the requests waiting for a &place"))
         self.defer = QRadioButton(_("&Defer to the next planned meeting"))
         self.decline = QRadioButton(_("D&ecline, with a reason:"))
@@ -665,9 +704,6 @@ class RemoveRequestItemDialog(SubmitDialog):
             self.form.addRow(button)
         self.reason = _line_edit(_("Reason for declining"))
         self.form.addRow(_("&Reason:"), self.reason)
-        self.form.addRow(
-            plain_label(_("This item came from an agenda request; the request is kept."))
-        )
         self.finish_layout()
 
     def submit(self) -> None:
@@ -898,6 +934,7 @@ class MeetingsPage(Page):
         self._neighbourhood_id: int | None = None
         self._today = date.today()
         self._view: AgendaView | None = None
+        self._meetings: list[MeetingRow] = []
         self._build()
 
     # Building
@@ -1109,6 +1146,7 @@ class MeetingsPage(Page):
         assert self._db is not None and self._neighbourhood_id is not None
         wanted = meeting_id or self.current_meeting_id()
         rows = meeting_ops.list_meetings(self._db, self._neighbourhood_id)
+        self._meetings = rows
         row = self._row_to_select(rows, wanted)
         with QSignalBlocker(self.section.view.selectionModel()):
             self.section.set_rows(rows)
@@ -1329,7 +1367,9 @@ class MeetingsPage(Page):
 
     def _on_series_clicked(self) -> None:
         assert self._db is not None and self._neighbourhood_id is not None
-        dialog = SeriesDialog(self, self._db, self._neighbourhood_id, self._today)
+        rows = [row for row in self._meetings if not row.cancelled]
+        last = max(rows, key=lambda row: row.starts_at) if rows else None
+        dialog = SeriesDialog(self, self._db, self._neighbourhood_id, self._today, last)
 
         def done() -> None:
             result = dialog.planned
