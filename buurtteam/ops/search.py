@@ -1,0 +1,361 @@
+"""Search across everything the team wrote, through the FTS5 table `search_index`.
+
+The index (migration 0002) holds agenda items with their notes, decisions, actions,
+ideas, errata, agenda requests, contract points and their history, proposals, issues and
+their steps; triggers keep it current and the tokenizer folds diacritics, so
+"coordinator" finds "coördinator".
+
+What a person types is never FTS5 syntax: `query_for` keeps the words (letters and
+digits) of the text, quotes each one, and lets the last match as a prefix, so results
+come while typing. `"`, `*`, `-`, `AND`, `NEAR(` are only ever searched for as words.
+A question typed in full ("wat hebben we besloten over het pannaveldje?") is answered
+too: its function words are left out, results with any remaining word follow those with
+all of them, and "besloten" puts decisions first. A found agenda item carries its
+decisions, so the answer shows in the list itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from buurtteam.domain.text import fold
+from buurtteam.store import models as m
+from buurtteam.store.db import Database
+
+MAX_WORDS = 12
+DEFAULT_LIMIT = 40
+_WORD = re.compile(r"\w+", re.UNICODE)
+# Private-use characters around the matched words in a snippet: never typed by anyone.
+MARK_START, MARK_END = "\ue000", "\ue001"
+SNIPPET_WORDS = 14
+
+
+class Kind(StrEnum):
+    """What a search result is; the values are the index's `kind` column."""
+
+    AGENDA_ITEM = "agenda_item"
+    DECISION = "decision"
+    ACTION = "action"
+    IDEA = "idea"
+    CONTRACT_POINT = "contract_point"
+    POINT_HISTORY = "point_history"
+    PROPOSAL = "proposal"
+    ISSUE = "issue"
+    ISSUE_STEP = "issue_step"
+    ERRATUM = "erratum"
+    AGENDA_REQUEST = "agenda_request"
+
+    @property
+    def of_a_meeting(self) -> bool:
+        return self in _MEETING_KINDS
+
+
+_MEETING_KINDS = frozenset(
+    {Kind.AGENDA_ITEM, Kind.DECISION, Kind.ACTION, Kind.IDEA, Kind.ERRATUM, Kind.AGENDA_REQUEST}
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One result: what it is, a title, a snippet, and enough to open the record."""
+
+    kind: Kind
+    record_id: int
+    title: str
+    snippet: str  # matched words between MARK_START and MARK_END
+    day: date | None  # the meeting's day, a step's date, a proposal's arrival
+    neighbourhood_id: int
+    meeting_id: int | None = None  # minutes, agenda and requests
+    item_id: int | None = None  # the agenda item, for outcomes of an item
+    point_id: int | None = None  # the contract point, also for its history
+    proposal_id: int | None = None
+    issue_id: int | None = None  # the issue, also for its steps
+    decisions: tuple[str, ...] = ()  # an agenda item's decisions: the answer in one step
+
+    @property
+    def snippet_parts(self) -> list[tuple[str, bool]]:
+        """The snippet as (text, matched) runs, for a window that marks the matches."""
+        parts: list[tuple[str, bool]] = []
+        for index, chunk in enumerate(re.split(f"[{MARK_START}{MARK_END}]", self.snippet)):
+            if chunk:
+                parts.append((chunk, index % 2 == 1))
+        return parts
+
+    @property
+    def plain_snippet(self) -> str:
+        return self.snippet.replace(MARK_START, "").replace(MARK_END, "")
+
+
+# Words that carry no subject: left out when a whole question is typed ("wat hebben we
+# besloten over het pannaveldje"), unless nothing else is left. Folded (see domain.text.fold).
+_FUNCTION_WORDS_TEXT = """
+    de het een en of van in op over aan bij met voor naar door uit om te tot als dan maar
+    niet geen wel ook nog al er hier daar dat die dit deze wat wie waar wanneer hoe waarom
+    welke ik je jij u we wij ze zij hij hun ons onze mijn is zijn was waren ben bent
+    heb hebt heeft hebben had hadden wordt worden werd werden kan kunnen kon zou zouden moet
+    moeten mag mogen wil willen gaat gaan ging doen deed gedaan
+    the a an and or of in on at about to for with by from what who where when how why which
+    i you we they he she it is are was were be been have has had do did does can could would
+    should not no
+"""
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+# Words that ask for decisions: decisions (and items that hold them) come first.
+_DECISION_WORDS_TEXT = """
+    besluit besluiten besloten beslist beslissing beslissingen besluitenlijst
+    decide decided decision decisions
+"""
+_DECISION_WORDS = frozenset(_DECISION_WORDS_TEXT.split())
+
+
+def words(typed: str) -> list[str]:
+    """The words of what a person typed: letters and digits only, at most a dozen."""
+    return _WORD.findall(typed)[:MAX_WORDS]
+
+
+@dataclass(frozen=True)
+class Question:
+    """What was typed, understood: the words to find and whether decisions are asked for."""
+
+    terms: tuple[str, ...]  # quoted FTS5 terms; the last typed word is a prefix
+    wants_decisions: bool
+
+    @property
+    def query(self) -> str:
+        """Every term (FTS5 joins terms with AND)."""
+        return " ".join(self.terms)
+
+
+def understand(typed: str) -> Question | None:
+    """The search terms of what was typed; None when nothing can be searched for."""
+    found = words(typed)
+    if not found:
+        return None
+    terms = [_quoted(word) for word in found]
+    terms[-1] += "*"  # results while typing: the last word may be half-typed
+    folded = [fold(word) for word in found]
+    wants = any(word in _DECISION_WORDS for word in folded)
+    subject = tuple(
+        term
+        for term, word in zip(terms, folded, strict=True)
+        if word not in _FUNCTION_WORDS and word not in _DECISION_WORDS
+    )
+    return Question(subject or tuple(terms), wants)
+
+
+def _quoted(word: str) -> str:
+    # \w+ never holds a double quote; doubling them anyway keeps this safe on its own.
+    return '"' + word.replace('"', '""') + '"'
+
+
+def query_for(typed: str) -> str | None:
+    """A safe FTS5 query for what was typed: each word quoted, the last one a prefix."""
+    question = understand(typed)
+    return question.query if question else None
+
+
+_SEARCH = text(
+    "SELECT kind, record_id, neighbourhood_id, "
+    f"snippet(search_index, -1, '{MARK_START}', '{MARK_END}', '…', {SNIPPET_WORDS}) AS snippet "
+    "FROM search_index WHERE search_index MATCH :query "
+    "AND (:hood IS NULL OR neighbourhood_id = :hood) "
+    "ORDER BY rank LIMIT :limit"
+)
+_COUNT = text(
+    "SELECT count(*) FROM search_index WHERE search_index MATCH :query "
+    "AND (:hood IS NULL OR neighbourhood_id = :hood)"
+)
+
+
+def search(
+    db: Database, typed: str, neighbourhood_id: int | None = None, limit: int = DEFAULT_LIMIT
+) -> tuple[Hit, ...]:
+    """Everything that matches what was typed, best first.
+
+    First what holds all the words that matter; then what holds any of them, the rarest
+    word first. Asked about decisions ("besloten"), decisions and the items holding them
+    lead. Only for SQLite files (the index is SQLite's FTS5); elsewhere nothing is found.
+    """
+    question = understand(typed)
+    if question is None or not db.is_sqlite:
+        return ()
+    with db.read() as session:
+        rows = _rows(session, question.query, neighbourhood_id, limit)
+        seen = {(r.kind, r.record_id) for r in rows}
+        for term in _rarest_first(session, question.terms, neighbourhood_id):
+            if len(rows) >= limit:
+                break
+            for row in _rows(session, term, neighbourhood_id, limit - len(rows)):
+                if (row.kind, row.record_id) not in seen:
+                    seen.add((row.kind, row.record_id))
+                    rows.append(row)
+        hits = [hit for row in rows[:limit] if (hit := _hit(session, row)) is not None]
+    if question.wants_decisions:
+        # A stable sort: within each group the search's own order stays.
+        hits.sort(key=lambda hit: not (hit.kind is Kind.DECISION or hit.decisions))
+    return tuple(hits)
+
+
+def _rarest_first(
+    session: Session, terms: tuple[str, ...], neighbourhood_id: int | None
+) -> list[str]:
+    """The terms one by one, the one found in the fewest records first; unfound ones left out."""
+    if len(terms) < 2:
+        return []
+    counted = []
+    for index, term in enumerate(terms):
+        count = session.scalar(_COUNT, {"query": term, "hood": neighbourhood_id}) or 0
+        if count:
+            counted.append((count, index, term))
+    return [term for _count, _index, term in sorted(counted)]
+
+
+@dataclass(frozen=True)
+class _Row:
+    kind: str
+    record_id: int
+    neighbourhood_id: int
+    snippet: str
+
+
+def _rows(session: Session, query: str, neighbourhood_id: int | None, limit: int) -> list[_Row]:
+    result = session.execute(_SEARCH, {"query": query, "hood": neighbourhood_id, "limit": limit})
+    return [
+        _Row(r.kind, int(r.record_id), int(r.neighbourhood_id), r.snippet or "") for r in result
+    ]
+
+
+def _hit(session: Session, row: _Row) -> Hit | None:
+    """The result with its title and where it leads; None if the record is gone meanwhile."""
+    try:
+        kind = Kind(row.kind)
+    except ValueError:
+        return None
+    if kind in (Kind.DECISION, Kind.ACTION, Kind.IDEA):
+        model: type[m.Decision] | type[m.Action] | type[m.Idea] = (
+            m.Decision if kind is Kind.DECISION else m.Action if kind is Kind.ACTION else m.Idea
+        )
+        found = session.execute(
+            select(m.AgendaItem.id, m.AgendaItem.title, m.Meeting.id, m.Meeting.starts_at)
+            .select_from(model)
+            .join(m.AgendaItem, model.agenda_item_id == m.AgendaItem.id)
+            .join(m.Meeting, m.AgendaItem.meeting_id == m.Meeting.id)
+            .where(model.id == row.record_id)
+        ).one_or_none()
+        if found is None:
+            return None
+        return _make(kind, row, found[1], found[3].date(), meeting_id=found[2], item_id=found[0])
+    if kind is Kind.AGENDA_ITEM:
+        item = session.execute(
+            select(m.AgendaItem.title, m.Meeting.id, m.Meeting.starts_at)
+            .join(m.Meeting, m.AgendaItem.meeting_id == m.Meeting.id)
+            .where(m.AgendaItem.id == row.record_id)
+        ).one_or_none()
+        if item is None:
+            return None
+        decisions = tuple(
+            session.execute(
+                select(m.Decision.text)
+                .where(m.Decision.agenda_item_id == row.record_id)
+                .order_by(m.Decision.id)
+            ).scalars()
+        )
+        return _make(
+            kind,
+            row,
+            item[0],
+            item[2].date(),
+            meeting_id=item[1],
+            item_id=row.record_id,
+            decisions=decisions,
+        )
+    if kind in (Kind.ERRATUM, Kind.AGENDA_REQUEST):
+        model_m = m.Erratum if kind is Kind.ERRATUM else m.AgendaRequest
+        meeting = session.execute(
+            select(m.Meeting.id, m.Meeting.starts_at)
+            .select_from(model_m)
+            .join(m.Meeting, model_m.meeting_id == m.Meeting.id)
+            .where(model_m.id == row.record_id)
+        ).one_or_none()
+        if meeting is None:
+            return None
+        title = (
+            session.scalar(select(m.AgendaRequest.title).where(m.AgendaRequest.id == row.record_id))
+            if kind is Kind.AGENDA_REQUEST
+            else None
+        )
+        return _make(kind, row, title or "", meeting[1].date(), meeting_id=meeting[0])
+    return _contract_or_budget_hit(session, kind, row)
+
+
+def _contract_or_budget_hit(session: Session, kind: Kind, row: _Row) -> Hit | None:
+    if kind in (Kind.CONTRACT_POINT, Kind.POINT_HISTORY):
+        point_id = (
+            row.record_id
+            if kind is Kind.CONTRACT_POINT
+            else session.scalar(
+                select(m.PointHistory.point_id).where(m.PointHistory.id == row.record_id)
+            )
+        )
+        point = session.get(m.ContractPoint, point_id) if point_id is not None else None
+        if point is None:
+            return None
+        day = (
+            session.scalar(select(m.PointHistory.date).where(m.PointHistory.id == row.record_id))
+            if kind is Kind.POINT_HISTORY
+            else point.due
+        )
+        return _make(kind, row, f"{point.number}. {point.title}", day, point_id=point.id)
+    if kind is Kind.PROPOSAL:
+        proposal = session.get(m.Proposal, row.record_id)
+        if proposal is None:
+            return None
+        return _make(kind, row, proposal.title, proposal.received_on, proposal_id=proposal.id)
+    issue_id = (
+        row.record_id
+        if kind is Kind.ISSUE
+        else session.scalar(select(m.IssueStep.issue_id).where(m.IssueStep.id == row.record_id))
+    )
+    issue = session.get(m.Issue, issue_id) if issue_id is not None else None
+    if issue is None:
+        return None
+    day = (
+        session.scalar(select(m.IssueStep.date).where(m.IssueStep.id == row.record_id))
+        if kind is Kind.ISSUE_STEP
+        else issue.raised_on
+    )
+    return _make(kind, row, issue.title, day, issue_id=issue.id)
+
+
+def _make(
+    kind: Kind,
+    row: _Row,
+    title: str,
+    day: date | None,
+    *,
+    meeting_id: int | None = None,
+    item_id: int | None = None,
+    point_id: int | None = None,
+    proposal_id: int | None = None,
+    issue_id: int | None = None,
+    decisions: tuple[str, ...] = (),
+) -> Hit:
+    return Hit(
+        kind=kind,
+        record_id=row.record_id,
+        title=title,
+        snippet=row.snippet,
+        day=day,
+        neighbourhood_id=row.neighbourhood_id,
+        meeting_id=meeting_id,
+        item_id=item_id,
+        point_id=point_id,
+        proposal_id=proposal_id,
+        issue_id=issue_id,
+        decisions=decisions,
+    )
