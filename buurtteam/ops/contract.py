@@ -324,7 +324,17 @@ def _point_lines(
             .where(m.ContractPoint.contract_id == contract_id)
         ).all()
     }
-    titles = dict(session.execute(select(m.Contract.id, m.Contract.title)).tuples().all())
+    titles = {
+        row.id: row.title
+        for row in session.execute(
+            select(m.Contract.id, m.Contract.title).where(
+                m.Contract.neighbourhood_id
+                == select(m.Contract.neighbourhood_id)
+                .where(m.Contract.id == contract_id)
+                .scalar_subquery()
+            )
+        )
+    }
     points = session.execute(
         select(m.ContractPoint)
         .where(m.ContractPoint.contract_id == contract_id)
@@ -453,15 +463,14 @@ def point_detail(db: Database, point_id: int, today: dt.date) -> PointDetail:
         party = session.get(m.Party, point.party_id)
         assert party is not None  # a foreign key
         entries = _history(session, [point.id])[point.id]
-        meetings = dict(
-            session.execute(
+        meetings = {
+            row.id: row.starts_at
+            for row in session.execute(
                 select(m.Meeting.id, m.Meeting.starts_at).where(
                     m.Meeting.id.in_([h.meeting_id for h in entries if h.meeting_id])
                 )
             )
-            .tuples()
-            .all()
-        )
+        }
         origin = None
         if point.carried_from_contract_id is not None and point.carried_from_number is not None:
             row = session.execute(

@@ -142,16 +142,6 @@ class StepInput:
     to: str | None = None
 
 
-@dataclass(frozen=True)
-class ReplyFlag:
-    """For the Overzicht: an open issue whose letter has waited too long for a reply."""
-
-    issue_id: int
-    issue_title: str
-    party: str | None
-    letter: UnansweredLetter
-
-
 # -- reading ------------------------------------------------------------------------------
 
 
@@ -327,30 +317,6 @@ def issue_detail(db: Database, issue_id: int, today: dt.date) -> IssueDetail:
             points=points,
             agenda_items=items,
         )
-
-
-def reply_flags(session: Session, neighbourhood_id: int, today: dt.date) -> tuple[ReplyFlag, ...]:
-    """Open issues whose letter waits longer than the team's reply term, the oldest first.
-
-    For the Overzicht, inside its read transaction.
-    """
-    hood = _hood(session, neighbourhood_id)
-    weeks = _reply_weeks(hood)
-    steps = _steps_by_issue(session, neighbourhood_id)
-    rows = session.execute(
-        select(m.Issue.id, m.Issue.title, m.Party.name.label("party"))
-        .outerjoin(m.Party, m.Issue.party_id == m.Party.id)
-        .where(
-            m.Issue.neighbourhood_id == neighbourhood_id,
-            m.Issue.status == IssueStatus.OPEN.value,
-        )
-    ).all()
-    flags = []
-    for row in rows:
-        letter = overdue_reply(IssueStatus.OPEN, _facts(steps[row.id]), today, weeks)
-        if letter is not None:
-            flags.append(ReplyFlag(row.id, row.title, row.party, letter))
-    return tuple(sorted(flags, key=lambda flag: (flag.letter.sent_on, flag.issue_id)))
 
 
 # -- changing -----------------------------------------------------------------------------

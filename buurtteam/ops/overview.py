@@ -13,9 +13,18 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from buurtteam.domain.budget import Ledger, ledger
+from buurtteam.domain.contract import StepFact, UnansweredLetter, overdue_reply
 from buurtteam.domain.money import ZERO
 from buurtteam.domain.text import fold
-from buurtteam.domain.vocab import MeetingStatus, PointStatus, ProposalStatus, RequestState
+from buurtteam.domain.vocab import (
+    DEFAULT_REPLY_WEEKS,
+    IssueStatus,
+    MeetingStatus,
+    PointStatus,
+    ProposalStatus,
+    RequestState,
+    StepKind,
+)
 from buurtteam.errors import N_, NotFound
 from buurtteam.store.db import Database
 from buurtteam.store.models import (
@@ -25,6 +34,8 @@ from buurtteam.store.models import (
     BudgetYear,
     Contract,
     ContractPoint,
+    Issue,
+    IssueStep,
     Meeting,
     Neighbourhood,
     Party,
@@ -70,6 +81,16 @@ class OverduePoint:
 
 
 @dataclass(frozen=True)
+class ReplyFlag:
+    """An open issue whose letter has waited longer than the team's reply term."""
+
+    issue_id: int
+    issue_title: str
+    party: str | None
+    letter: UnansweredLetter
+
+
+@dataclass(frozen=True)
 class Overview:
     neighbourhood: NeighbourhoodRow
     today: date
@@ -77,6 +98,7 @@ class Overview:
     open_actions: tuple[OpenAction, ...]
     overdue_points: tuple[OverduePoint, ...]
     budget: Ledger | None  # None when no budget is recorded for today's year
+    reply_flags: tuple[ReplyFlag, ...] = ()  # letters without a reply in time, oldest first
 
 
 def list_neighbourhoods(db: Database) -> list[NeighbourhoodRow]:
@@ -115,7 +137,49 @@ def overview(db: Database, neighbourhood_id: int, today: date) -> Overview:
             open_actions=_open_actions(session, neighbourhood_id, today),
             overdue_points=_overdue_points(session, neighbourhood_id, today),
             budget=_budget(session, neighbourhood_id, today.year),
+            reply_flags=reply_flags(session, neighbourhood_id, today),
         )
+
+
+def reply_flags(session: Session, neighbourhood_id: int, today: date) -> tuple[ReplyFlag, ...]:
+    """Open issues whose letter waits longer than `reply_weeks` (default six), oldest first.
+
+    The rule itself is `buurtteam.domain.contract.overdue_reply`; a reminder is no reply.
+    """
+    weeks = session.scalar(
+        select(Neighbourhood.reply_weeks).where(Neighbourhood.id == neighbourhood_id)
+    )
+    rows = session.execute(
+        select(Issue.id, Issue.title, Party.name.label("party"))
+        .outerjoin(Party, Issue.party_id == Party.id)
+        .where(Issue.neighbourhood_id == neighbourhood_id, Issue.status == IssueStatus.OPEN.value)
+        .order_by(Issue.id)
+    ).all()
+    steps: dict[int, list[StepFact]] = {row.id: [] for row in rows}
+    for step in session.execute(
+        select(IssueStep.issue_id, IssueStep.date, IssueStep.kind, IssueStep.to, IssueStep.text)
+        .where(
+            IssueStep.issue_id.in_(
+                select(Issue.id).where(Issue.neighbourhood_id == neighbourhood_id)
+            )
+        )
+        .order_by(IssueStep.date, IssueStep.id)
+    ).all():
+        if step.issue_id in steps:
+            steps[step.issue_id].append(
+                StepFact(step.date, StepKind(step.kind), step.to, step.text)
+            )
+    flags = []
+    for row in rows:
+        letter = overdue_reply(
+            IssueStatus.OPEN,
+            steps[row.id],
+            today,
+            weeks if weeks is not None else DEFAULT_REPLY_WEEKS,
+        )
+        if letter is not None:
+            flags.append(ReplyFlag(row.id, row.title, row.party, letter))
+    return tuple(sorted(flags, key=lambda flag: (flag.letter.sent_on, flag.issue_id)))
 
 
 def _next_meeting(session: Session, neighbourhood_id: int, today: date) -> NextMeeting | None:

@@ -33,10 +33,10 @@ from buurtteam.store.db import Database, backup_to
 from buurtteam.ui import dialogs
 from buurtteam.ui.pages import Page
 from buurtteam.ui.pages.budget import BudgetPage
+from buurtteam.ui.pages.contract import ContractPage
+from buurtteam.ui.pages.issues import IssuesPage
 from buurtteam.ui.pages.lists import (
     PeoplePage,
-    contract_page,
-    issues_page,
 )
 from buurtteam.ui.pages.meetings import MeetingsPage
 from buurtteam.ui.pages.overview import OverviewPage
@@ -57,9 +57,9 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", N_("Overview"), OverviewPage),
     PageSpec("meetings", N_("Meetings"), MeetingsPage),
-    PageSpec("contract", N_("Neighbourhood contract"), contract_page),
+    PageSpec("contract", N_("Neighbourhood contract"), ContractPage),
     PageSpec("budget", N_("Neighbourhood budget"), BudgetPage),
-    PageSpec("issues", N_("Issues"), issues_page),
+    PageSpec("issues", N_("Issues"), IssuesPage),
     PageSpec("people", N_("People and parties"), PeoplePage),
 )
 PAGE_KEYS = tuple(spec.key for spec in PAGES)

@@ -23,7 +23,14 @@ from buurtteam.domain.budget import Ledger
 from buurtteam.i18n import _, ngettext
 from buurtteam.i18n.format import datum, datum_long, euro, tijd
 from buurtteam.i18n.labels import point_status_label
-from buurtteam.ops.overview import NextMeeting, OpenAction, OverduePoint, Overview, overview
+from buurtteam.ops.overview import (
+    NextMeeting,
+    OpenAction,
+    OverduePoint,
+    Overview,
+    ReplyFlag,
+    overview,
+)
 from buurtteam.store.db import Database
 from buurtteam.ui.pages import SUBHEADING_SCALE, Page, heading, plain_label
 from buurtteam.ui.table import Column, TableSection
@@ -163,6 +170,42 @@ class _BudgetBox(QGroupBox):
         )
 
 
+class _RepliesBox(QGroupBox):
+    """Letters of open issues that got no reply in time: shown only when there are any."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(_("Letters without a reply"), parent)
+        self.setAccessibleName(_("Letters without a reply"))
+        self._layout = QVBoxLayout(self)
+        self.lines: list[QLabel] = []
+
+    def show_flags(self, flags: tuple[ReplyFlag, ...]) -> None:
+        for label in self.lines:
+            label.deleteLater()
+        self.lines = []
+        self.setVisible(bool(flags))
+        for flag in flags:
+            letter = flag.letter
+            label = plain_label(
+                _(
+                    "⚠ {issue}: the letter of {date} to {to} has had no reply for {weeks} "
+                    "weeks (expected by {due}). Send a reminder or take the next step."
+                ).format(
+                    issue=flag.issue_title,
+                    date=datum_long(letter.sent_on),
+                    to=letter.to or flag.party or _("the party"),
+                    weeks=letter.weeks_waiting,
+                    due=datum_long(letter.reply_due),
+                ),
+                bold=True,
+            )
+            palette = label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, WARNING_COLOUR)
+            label.setPalette(palette)
+            self._layout.addWidget(label)
+            self.lines.append(label)
+
+
 class OverviewPage(Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -170,6 +213,7 @@ class OverviewPage(Page):
         self.subtitle = plain_label(scale=SUBHEADING_SCALE)
         self.meeting = _MeetingBox()
         self.budget = _BudgetBox()
+        self.replies = _RepliesBox()
         self.actions_section: TableSection[OpenAction] = TableSection(
             _action_columns(),
             name=_("Open actions"),
@@ -188,6 +232,7 @@ class OverviewPage(Page):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addLayout(boxes)
+        layout.addWidget(self.replies)
         layout.addWidget(self.actions_section, 1)
         layout.addWidget(self.points_section, 1)
 
@@ -205,3 +250,4 @@ class OverviewPage(Page):
         self.budget.show_budget(data.budget, data.today.year)
         self.actions_section.set_rows(data.open_actions)
         self.points_section.set_rows(data.overdue_points)
+        self.replies.show_flags(data.reply_flags)
