@@ -58,7 +58,6 @@ from buurtteam.store.db import Database
 if TYPE_CHECKING:
     from buurtteam.reports.agenda_report import AgendaPrintData
 
-_HELD = (MeetingStatus.HELD.value, MeetingStatus.MINUTES_APPROVED.value)
 _AWAITING = [s.value for s in ProposalStatus if s.awaits_decision]
 _FINISHED = [s.value for s in PointStatus if s.is_finished]
 
@@ -331,14 +330,19 @@ def next_planned_meeting(session: Session, meeting: m.Meeting) -> m.Meeting | No
     ).scalar()
 
 
-def previous_held_meeting(session: Session, meeting: m.Meeting) -> m.Meeting | None:
-    """The last meeting before `meeting` that was held: its minutes come up for approval."""
+def previous_meeting(session: Session, meeting: m.Meeting) -> m.Meeting | None:
+    """The meeting before `meeting` in the series (held or still planned, not cancelled).
+
+    Its minutes come up for approval, its undiscussed items carry over, and contract
+    points count as changed when they changed after it. When it is still planned as this
+    one is composed, its minutes will be there by the time this meeting is held.
+    """
     return session.execute(
         select(m.Meeting)
         .where(
             m.Meeting.neighbourhood_id == meeting.neighbourhood_id,
             m.Meeting.id != meeting.id,
-            m.Meeting.status.in_(_HELD),
+            m.Meeting.cancel_reason.is_(None),
             m.Meeting.starts_at < meeting.starts_at,
         )
         .order_by(m.Meeting.starts_at.desc(), m.Meeting.id.desc())
@@ -401,7 +405,7 @@ def read_agenda(session: Session, meeting_id: int) -> AgendaView:
         )
         for number, row in enumerate(rows, start=1)
     )
-    previous = previous_held_meeting(session, meeting)
+    previous = previous_meeting(session, meeting)
     return AgendaView(
         meeting=info,
         items=items,
@@ -658,7 +662,7 @@ class _Context:
     @classmethod
     def read(cls, session: Session, meeting: m.Meeting) -> _Context:
         items = _items_in_order(session, meeting.id)
-        previous = previous_held_meeting(session, meeting)
+        previous = previous_meeting(session, meeting)
         contract_id = current_contract_id(
             session, meeting.neighbourhood_id, meeting.starts_at.date()
         )

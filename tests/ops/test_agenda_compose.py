@@ -256,3 +256,10 @@ def test_proposals_not_yet_received_by_the_meeting_stay_off(db: Database, sample
     compose_agenda(db, m2)
     assert not any("Buurtfeest" in t for t in titles(db, m2))
     assert agenda_of(db, m2).meeting.starts_at == datetime(2027, 4, 6, 19, 30)
+
+
+def test_composing_ahead_takes_the_minutes_of_the_meeting_before(db: Database, sample: int) -> None:
+    m3 = meeting_id(db, "m-3")
+    compose_agenda(db, m3)
+    assert "Verslag van dinsdag 6 april 2027" in titles(db, m3)
+    assert agenda_of(db, m3).previous_meeting == date(2027, 4, 6)
