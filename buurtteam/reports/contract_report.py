@@ -206,7 +206,7 @@ def report_model(data: ContractReportData) -> ContractReportModel:
 # -- drawing ------------------------------------------------------------------------------
 
 # The printable width of A4 between the margins is 174 mm.
-_POINT_WIDTHS = (10 * mm, 60 * mm, 27 * mm, 27 * mm, 50 * mm)
+_POINT_WIDTHS = (10 * mm, 56 * mm, 33 * mm, 28 * mm, 47 * mm)  # "30 september 2027" fits
 
 
 _FIGURE_WIDTH = 20 * mm  # room for "Verschoven" in bold
