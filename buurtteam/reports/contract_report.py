@@ -216,13 +216,14 @@ _SENTENCE_WIDTHS = (60 * mm, 114 * mm)
 
 def _summary(model: ContractReportModel, styles: Styles) -> Flowable:
     """Figures in columns; in large print the columns do not fit, so a sentence per party."""
+    rows: tuple[tuple[str, ...], ...]
     if styles.large:
-        *parties, totals = model.summary_lines
+        rows = model.summary_lines
         header: tuple[str, ...] = (model.summary_header[0], _("Figures"))
         widths: tuple[float, ...] = _SENTENCE_WIDTHS
     else:
-        *parties, totals = model.summary_rows
-        header, widths = model.summary_header, _SUMMARY_WIDTHS
+        rows, header, widths = model.summary_rows, model.summary_header, _SUMMARY_WIDTHS
+    *parties, totals = rows
     # The totals row in bold, as paragraphs (a table style cannot reach into them).
     bold_totals = [para(cell, styles.cell_bold) for cell in totals]
     return table([header, *parties, bold_totals], widths, styles)

@@ -133,7 +133,8 @@ def date_edit(day: dt.date | None, name: str) -> QDateEdit:
 
 
 def to_date(edit: QDateEdit) -> dt.date:
-    return edit.date().toPython()  # type: ignore[no-any-return]
+    day = edit.date()
+    return dt.date(day.year(), day.month(), day.day())
 
 
 def note_edit(name: str) -> QPlainTextEdit:
@@ -202,6 +203,14 @@ class SubmitDialog(QDialog, Generic[V]):
         self.buttons.rejected.connect(self.reject)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
+    def finish(self) -> None:
+        """Call last in a subclass's __init__, when every field is in place.
+
+        An explicit minimum keeps the layout from resizing the window when a field changes;
+        Qt's offscreen platform (the tests) warns about such resizes.
+        """
+        self.setMinimumSize(self.sizeHint())
+
     def values(self) -> V:
         raise NotImplementedError
 
@@ -267,6 +276,7 @@ class PointStatusDialog(SubmitDialog[StatusChange]):
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(self.buttons)
+        self.finish()
         self.status.setFocus()
 
     def values(self) -> StatusChange:
@@ -360,6 +370,7 @@ class DueDialog(SubmitDialog[DueChange]):
         layout.addLayout(form)
         layout.addWidget(plain(_("A moved deadline counts as a slip in the party's record.")))
         layout.addWidget(self.buttons)
+        self.finish()
 
     def values(self) -> DueChange:
         return DueChange(
@@ -443,6 +454,7 @@ class PointDialog(SubmitDialog[PointForm]):
                 )
             )
         layout.addWidget(self.buttons)
+        self.finish()
         self.title.setFocus()
 
     def values(self) -> PointForm:
@@ -513,6 +525,7 @@ class ContractDialog(SubmitDialog[ContractForm]):
                 )
             )
         layout.addWidget(self.buttons)
+        self.finish()
 
     def values(self) -> ContractForm:
         return ContractForm(
@@ -556,6 +569,7 @@ class SignatureDialog(SubmitDialog[SignatureForm]):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        self.finish()
 
     def values(self) -> SignatureForm:
         return SignatureForm(
@@ -642,6 +656,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.rows, 3)
         layout.addWidget(self.buttons)
+        self.setMinimumSize(min(self.sizeHint().width(), 900), 400)
 
     def _summary(self) -> str:
         p = self.preview

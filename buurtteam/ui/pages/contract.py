@@ -150,7 +150,7 @@ class PointFilter(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def _row(self, source_row: int) -> PointLine:
-        return self.sourceModel().row(source_row)  # type: ignore[attr-defined,no-any-return]
+        return self.sourceModel().row(source_row)  # type: ignore[attr-defined]
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         point = self._row(source_row)
@@ -509,7 +509,7 @@ class ContractPage(Page):
         self.proxy = PointFilter(self)
         self.proxy.setSourceModel(self.section.model)
         self.section.view.setModel(self.proxy)
-        plain_model.setParent(None)  # type: ignore[call-overload]  # gone with its last reference
+        plain_model.setParent(None)  # gone with its last reference
         del plain_model
         self.section.view.setSortingEnabled(True)
         # The op's order (by number) until a header is clicked; no arrow until then.

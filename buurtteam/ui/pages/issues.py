@@ -107,14 +107,14 @@ def reached_label(rung: Rung) -> str:
     return _(_REACHED_LABELS[rung])
 
 
-def late_text(letter: UnansweredLetter) -> str:
+def late_text(letter: UnansweredLetter, party: str | None = None) -> str:
     return _(
         "{mark} No reply: the letter of {date} to {to} has waited {weeks} weeks "
         "(reply expected by {due})."
     ).format(
         mark=LATE_MARK,
         date=datum_long(letter.sent_on),
-        to=letter.to or _("the party"),
+        to=letter.to or party or _("the party"),
         weeks=letter.weeks_waiting,
         due=datum_long(letter.reply_due),
     )
@@ -187,6 +187,7 @@ class IssueDialog(SubmitDialog[IssueInput]):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        self.finish()
         self.title.setFocus()
 
     def values(self) -> IssueInput:
@@ -232,6 +233,7 @@ class StepDialog(SubmitDialog[StepInput]):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        self.finish()
         self.text.setFocus()
 
     def values(self) -> StepInput:
@@ -255,9 +257,9 @@ class LetterDialog(SubmitDialog[LetterData]):
     ) -> None:
         super().__init__(parent, _("Print a letter"), submit)
         self.resize(640, 600)
-        self.sender = note_edit(_("Sender"))
-        self.sender.setPlainText(letter.sender)
-        self.sender.setMinimumHeight(50)
+        self.sender_edit = note_edit(_("Sender"))
+        self.sender_edit.setPlainText(letter.sender)
+        self.sender_edit.setMinimumHeight(50)
         self.addressee = note_edit(_("Addressee"))
         self.addressee.setPlainText(letter.addressee)
         self.addressee.setMinimumHeight(50)
@@ -273,7 +275,7 @@ class LetterDialog(SubmitDialog[LetterData]):
         self.signature.setPlainText(letter.signature)
         self.signature.setMinimumHeight(50)
         form = QFormLayout()
-        form.addRow(_("&Sender:"), self.sender)
+        form.addRow(_("&Sender:"), self.sender_edit)
         form.addRow(_("&Addressee:"), self.addressee)
         form.addRow(_("&Place:"), self.place)
         form.addRow(_("&Date:"), self.date)
@@ -292,10 +294,11 @@ class LetterDialog(SubmitDialog[LetterData]):
             )
         )
         layout.addWidget(self.buttons)
+        self.finish()
 
     def values(self) -> LetterData:
         return LetterData(
-            sender=self.sender.toPlainText(),
+            sender=self.sender_edit.toPlainText(),
             addressee=self.addressee.toPlainText(),
             place=self.place.text(),
             date=to_date(self.date),
@@ -348,6 +351,7 @@ class ChooseDialog(QDialog):
         layout.addWidget(self.filter)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.buttons)
+        self.setMinimumSize(self.sizeHint())
         self.filter.setFocus()
 
     def _on_filter_text_changed(self, text: str) -> None:
@@ -487,7 +491,8 @@ class IssuePanel(QWidget):
         self.description.setText(issue.description or "")
         self.description.setVisible(bool(issue.description))
         self.late.setVisible(issue.reply_overdue is not None)
-        self.late.setText(late_text(issue.reply_overdue) if issue.reply_overdue else "")
+        party = issue.party.name if issue.party else None
+        self.late.setText(late_text(issue.reply_overdue, party) if issue.reply_overdue else "")
         for reached in issue.ladder:
             label = self.rungs[reached.rung]
             if reached.on is not None:
@@ -692,10 +697,12 @@ class IssuesPage(Page):
         self._open(StepDialog(self, today=today, submit=submit))
 
     def _on_escalate_clicked(self) -> None:
-        if self._db is None or self._issue is None or self._issue.next_rung is None:
+        if self._db is None or self._issue is None:
             return
         db, issue, today = self._db, self._issue, self._today
         rung = issue.next_rung
+        if rung is None:
+            return
 
         def submit(data: StepInput) -> None:
             escalate(db, issue.id, data, today)
