@@ -14,7 +14,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from buurtteam.domain.contract import Accountability
@@ -22,7 +24,7 @@ from buurtteam.domain.vocab import PointStatus
 from buurtteam.i18n import _
 from buurtteam.i18n.format import datum, datum_long, number
 from buurtteam.i18n.labels import point_status_label
-from buurtteam.reports.pdf import PageFrame, Styles, build_pdf, para, spacer, table
+from buurtteam.reports.pdf import FONT, PageFrame, Styles, build_pdf, para, spacer, table
 
 OVERDUE_MARK = "⚠"
 NOT_KEPT_MARK = "✗"
@@ -205,13 +207,62 @@ def report_model(data: ContractReportData) -> ContractReportModel:
 
 # -- drawing ------------------------------------------------------------------------------
 
-# The printable width of A4 between the margins is 174 mm.
-_POINT_WIDTHS = (10 * mm, 56 * mm, 33 * mm, 28 * mm, 47 * mm)  # "30 september 2027" fits
 
-
-_FIGURE_WIDTH = 20 * mm  # room for "Verschoven" in bold
-_SUMMARY_WIDTHS = (174 * mm - 6 * _FIGURE_WIDTH, *([_FIGURE_WIDTH] * 6))
+_PRINTABLE = 174 * mm  # A4 between the margins
 _SENTENCE_WIDTHS = (60 * mm, 114 * mm)
+_CELL_PADDING = 6 + 2  # the table's left and right padding, and a little air
+
+
+def page_frame(left: str, right: str, styles: Styles) -> PageFrame:
+    """The header line, the left part shortened so it never runs into the right one.
+
+    The page header is drawn at 0.8 of the body size; in large print a long contract title
+    would otherwise overlap the print date.
+    """
+    size = max(8.0, styles.size * 0.8)
+    room = _PRINTABLE - stringWidth(right, FONT, size) - 8 * mm
+    return PageFrame(fitted(left, room, size), right)
+
+
+def _word_width(text: str, style: ParagraphStyle) -> float:
+    """The width of the longest word: a column this wide never breaks a word in two."""
+    return max(stringWidth(word, style.fontName, style.fontSize) for word in text.split())
+
+
+def _point_widths(model: ContractReportModel, styles: Styles) -> tuple[float, ...]:
+    """Number, deadline and status as wide as they need (a whole date on one line when it
+    fits in 35 mm, never a word broken); title and latest note share the rest."""
+    rows = [row for section in model.sections for row in section.rows]
+    header = model.points_header
+    number = max(_word_width(text, styles.cell_bold) for text in [header[0], *(r[0] for r in rows)])
+    whole_dates = max((stringWidth(r[2], FONT, styles.cell.fontSize) for r in rows), default=0.0)
+    due = (
+        whole_dates
+        if whole_dates <= 35 * mm - _CELL_PADDING
+        else max(_word_width(text, styles.cell) for text in [header[2], *(r[2] for r in rows)])
+    )
+    status = max(_word_width(text, styles.cell_bold) for text in [header[3], *(r[3] for r in rows)])
+    fixed = [
+        number + _CELL_PADDING,
+        max(due, _word_width(header[2], styles.cell_bold)) + _CELL_PADDING,
+        status + _CELL_PADDING,
+    ]
+    rest = _PRINTABLE - sum(fixed)
+    return (fixed[0], rest * 0.55, fixed[1], fixed[2], rest * 0.45)
+
+
+def _figure_widths(header: tuple[str, ...], styles: Styles) -> tuple[float, ...]:
+    figures = [_word_width(text, styles.cell_bold) + _CELL_PADDING for text in header[1:]]
+    return (_PRINTABLE - sum(figures), *figures)
+
+
+def fitted(text: str, room: float, size: float) -> str:
+    """`text` shortened with an ellipsis until it fits in `room` points."""
+    if stringWidth(text, FONT, size) <= room:
+        return text
+    while text and stringWidth(text + "…", FONT, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def _summary(model: ContractReportModel, styles: Styles) -> Flowable:
@@ -222,7 +273,8 @@ def _summary(model: ContractReportModel, styles: Styles) -> Flowable:
         header: tuple[str, ...] = (model.summary_header[0], _("Figures"))
         widths: tuple[float, ...] = _SENTENCE_WIDTHS
     else:
-        rows, header, widths = model.summary_rows, model.summary_header, _SUMMARY_WIDTHS
+        rows, header = model.summary_rows, model.summary_header
+        widths = _figure_widths(header, styles)
     *parties, totals = rows
     # The totals row in bold, as paragraphs (a table style cannot reach into them).
     bold_totals = [para(cell, styles.cell_bold) for cell in totals]
@@ -245,6 +297,7 @@ def write_contract_report(data: ContractReportData, target: Path, *, large: bool
     else:
         story.append(para(_("Summary per party"), styles.heading))
         story += [_summary(model, styles), spacer(styles, 0.5), para(model.legend, styles.small)]
+        widths = _point_widths(model, styles)
         for section in model.sections:
             story.append(para(section.heading, styles.heading))
             story.append(para(section.summary, styles.body))
@@ -252,8 +305,8 @@ def write_contract_report(data: ContractReportData, target: Path, *, large: bool
                 _bold_marked(row, index in section.marked, styles)
                 for index, row in enumerate(section.rows)
             ]
-            story.append(table([model.points_header, *rows], _POINT_WIDTHS, styles))
-    frame = PageFrame(model.header_left, model.header_right)
+            story.append(table([model.points_header, *rows], widths, styles))
+    frame = page_frame(model.header_left, model.header_right, styles)
     return build_pdf(target, story, frame, styles, title=model.title)
 
 

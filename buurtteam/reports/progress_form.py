@@ -14,14 +14,15 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
 from buurtteam.domain.vocab import PointStatus
 from buurtteam.i18n import _
-from buurtteam.i18n.format import datum, datum_long
+from buurtteam.i18n.format import datum_long
 from buurtteam.i18n.labels import point_status_label
-from buurtteam.reports.contract_report import OVERDUE_MARK
-from buurtteam.reports.pdf import PageFrame, Styles, build_pdf, para, spacer
+from buurtteam.reports.contract_report import OVERDUE_MARK, page_frame
+from buurtteam.reports.pdf import Styles, build_pdf, para, spacer
 
 BOX = "☐"
 NOTHING = "—"
@@ -104,12 +105,29 @@ def form_model(data: ProgressFormData) -> ProgressFormModel:
         ),
         none_open=_("This party has no open points in this contract."),
         header_left=f"{data.neighbourhood} · {data.contract_title}",
-        header_right=_("printed {date}").format(date=datum(data.printed_on)),
+        header_right=_("printed {date}").format(date=datum_long(data.printed_on)),
     )
 
 
-# Widths within the 174 mm between the margins; the remark gets the most room to write.
-_WIDTHS = (10 * mm, 64 * mm, 36 * mm, 64 * mm)
+_PRINTABLE = 174 * mm  # A4 between the margins
+_PADDING = 6 + 6 + 4  # reportlab's default cell padding on both sides, and some air
+
+
+def _widths(model: ProgressFormModel, styles: Styles) -> list[float]:
+    """Number and tick boxes as wide as their longest line; the rest split between the
+    point and the remark (the remark a little wider: it is written by hand)."""
+    bold, cell = styles.cell_bold, styles.cell
+    number = max(
+        stringWidth(model.header[0], bold.fontName, bold.fontSize),
+        stringWidth("999", cell.fontName, cell.fontSize),
+    )
+    choices = max(
+        stringWidth(line, cell.fontName, cell.fontSize) for line in model.choices.splitlines()
+    )
+    header = max(stringWidth(w, bold.fontName, bold.fontSize) for w in model.header[2].split())
+    fixed = [number + _PADDING, max(choices, header) + _PADDING]
+    rest = _PRINTABLE - sum(fixed)
+    return [fixed[0], rest * 0.48, fixed[1], rest * 0.52]
 
 
 def _form_table(model: ProgressFormModel, section: FormSection, styles: Styles) -> Table:
@@ -124,7 +142,7 @@ def _form_table(model: ProgressFormModel, section: FormSection, styles: Styles) 
                 para("", styles.cell),
             ]
         )
-    result = Table(rows, colWidths=list(_WIDTHS), repeatRows=1, hAlign="LEFT")
+    result = Table(rows, colWidths=_widths(model, styles), repeatRows=1, hAlign="LEFT")
     # Visible boxes on every cell: this is a form to write in.
     result.setStyle(
         TableStyle(
@@ -176,5 +194,5 @@ def write_progress_forms(data: ProgressFormData, target: Path, *, large: bool = 
         story += [spacer(styles, 1.5), _signature_table(model, styles)]
     if not story:
         story.append(para(model.none_open, styles.body))
-    frame = PageFrame(model.header_left, model.header_right)
+    frame = page_frame(model.header_left, model.header_right, styles)
     return build_pdf(target, story, frame, styles, title=model.title)

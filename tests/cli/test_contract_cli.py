@@ -44,7 +44,7 @@ def test_import_contract_from_a_dutch_csv(tmp_path: Path) -> None:
         str(sheet),
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().endswith("2 nieuwe punten, 0 bijgewerkt, 0 ongewijzigd.")
+    assert result.stdout.strip().endswith("2 nieuw, 0 bijgewerkt, 0 ongewijzigd.")
     connection = sqlite3.connect(db)
     try:
         rows = connection.execute(

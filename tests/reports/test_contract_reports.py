@@ -125,8 +125,8 @@ def test_marks_survive_black_and_white_and_the_summary_adds_up(tmp_path: Path) -
     assert rows[2][2:4] == ("—", "✗ NIET NAGEKOMEN")
     assert model.sections[0].marked == (1, 2)
     assert model.sections[0].summary == (
-        "3 punten: 1 gereed (1 op tijd), 1 te laat, 1 niet nagekomen, 0 vervallen; deadline "
-        "2 keer verschoven."
+        "Punten: 3; gereed: 1 (1 op tijd), te laat: 1, niet nagekomen: 1, vervallen: 0; "
+        "deadline verschoven: 2 keer."
     )
     first = write_contract_report(data, tmp_path / "a.pdf")
     second = write_contract_report(data, tmp_path / "b.pdf")
@@ -135,7 +135,7 @@ def test_marks_survive_black_and_white_and_the_summary_adds_up(tmp_path: Path) -
     assert "Buurtcontract <2027> & verder" in text  # user text is not read as markup
     assert "Lantaarns <b>" in text
     large = pdf_text(write_contract_report(data, tmp_path / "groot.pdf", large=True))
-    assert "3 punten: 1 gereed (1 op tijd)" in large
+    assert "Punten: 3; gereed: 1 (1 op tijd)" in large
 
 
 def test_an_empty_contract_says_so(db: Database, tmp_path: Path) -> None:

@@ -279,7 +279,7 @@ def test_import_from_a_spreadsheet_shows_a_preview_first(
     assert dialog.rows.item(1, 5).text() == "nieuw punt"
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.dialog is None)
-    assert shown == ["1 nieuwe punten, 1 gewijzigd, 0 ongewijzigd."]
+    assert shown == ["Ingelezen: 1 nieuw, 1 gewijzigd, 0 ongewijzigd."]
     assert [row[1] for row in cells(page.section.model)] == ["1", "2", "3", "4", "5", "6", "8"]
 
 
