@@ -12,16 +12,14 @@ from datetime import date, datetime, time
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from buurtteam.domain.budget import Ledger, ledger
+from buurtteam.domain.budget import Ledger
 from buurtteam.domain.contract import StepFact, UnansweredLetter, overdue_reply
-from buurtteam.domain.money import ZERO
 from buurtteam.domain.text import fold
 from buurtteam.domain.vocab import (
     DEFAULT_REPLY_WEEKS,
     IssueStatus,
     MeetingStatus,
     PointStatus,
-    ProposalStatus,
     RequestState,
     StepKind,
 )
@@ -31,7 +29,6 @@ from buurtteam.store.models import (
     Action,
     AgendaItem,
     AgendaRequest,
-    BudgetYear,
     Contract,
     ContractPoint,
     Issue,
@@ -39,9 +36,7 @@ from buurtteam.store.models import (
     Meeting,
     Neighbourhood,
     Party,
-    Payment,
     Person,
-    Proposal,
 )
 
 _FINISHED = [status.value for status in PointStatus if status.is_finished]
@@ -271,30 +266,8 @@ def _overdue_points(
 
 
 def _budget(session: Session, neighbourhood_id: int, year: int) -> Ledger | None:
-    budget_year = session.execute(
-        select(BudgetYear.amount, BudgetYear.carry_over).where(
-            BudgetYear.neighbourhood_id == neighbourhood_id, BudgetYear.year == year
-        )
-    ).one_or_none()
-    if budget_year is None:
-        return None
-    granted_here = (
-        Proposal.neighbourhood_id == neighbourhood_id,
-        Proposal.year == year,
-        Proposal.status == ProposalStatus.GRANTED.value,
-    )
-    grants = session.scalars(
-        select(Proposal.amount_granted).where(*granted_here, Proposal.amount_granted.is_not(None))
-    ).all()
-    payments = session.scalars(
-        select(Payment.amount)
-        .join(Proposal, Payment.proposal_id == Proposal.id)
-        .where(*granted_here)
-    ).all()
-    return ledger(
-        year,
-        budget_year.amount,
-        budget_year.carry_over or ZERO,
-        (amount for amount in grants if amount is not None),
-        payments,
-    )
+    # The budget page's own ledger: carry-over out of the year counts as spent there too.
+    # Imported here: ops.budget builds on this module's rows.
+    from buurtteam.ops.budget import read_ledger
+
+    return read_ledger(session, neighbourhood_id, year)
