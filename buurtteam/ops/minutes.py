@@ -979,6 +979,16 @@ def print_minutes(
     return write_minutes(print_data(minutes_of(db, meeting_id), printed_on), target, large=large)
 
 
+def meeting_named(db: Database, neighbourhood: str, public_id: str) -> int | None:
+    """The meeting with this public id in the neighbourhood of this name, if it still exists."""
+    with db.read() as session:
+        return session.execute(
+            select(m.Meeting.id)
+            .join(m.Neighbourhood, m.Meeting.neighbourhood_id == m.Neighbourhood.id)
+            .where(m.Neighbourhood.name == neighbourhood, m.Meeting.public_id == public_id)
+        ).scalar()
+
+
 def find_meeting(db: Database, reference: str) -> int:
     """A meeting's id from its public id or unambiguous date (see `ops.lookup`)."""
     from buurtteam.ops.lookup import meeting_by_reference

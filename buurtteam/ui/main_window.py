@@ -31,6 +31,7 @@ from buurtteam.i18n import _
 from buurtteam.ops.overview import list_neighbourhoods
 from buurtteam.store.db import Database, backup_to
 from buurtteam.ui import dialogs
+from buurtteam.ui.meeting_mode import MeetingModeLauncher
 from buurtteam.ui.pages import Page
 from buurtteam.ui.pages.budget import BudgetPage
 from buurtteam.ui.pages.contract import ContractPage
@@ -40,6 +41,7 @@ from buurtteam.ui.pages.lists import (
 )
 from buurtteam.ui.pages.meetings import MeetingsPage
 from buurtteam.ui.pages.overview import OverviewPage
+from buurtteam.ui.search import SearchLauncher
 from buurtteam.ui.settings import Settings
 from buurtteam.ui.welcome import WelcomePage
 
@@ -100,6 +102,13 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
+        # Meeting mode (Ctrl+L) and search (Ctrl+K); a meeting left open by a crash reopens.
+        self.meeting_mode = MeetingModeLauncher(
+            self, db, settings, today, lambda: self.neighbourhood_id, self._on_refresh_triggered
+        )
+        self.search = SearchLauncher(
+            self, db, lambda: self.neighbourhood_id, self.meeting_mode.open_item
+        )
         self.setTabOrder(self.picker, self.nav)
 
         if not self.restoreGeometry(settings.geometry):

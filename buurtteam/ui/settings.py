@@ -54,6 +54,10 @@ class Settings:
     page = _Setting("window/page", "overview")
     # Files (one path per line) whose synced-folder warning was shown once already.
     synced_warned = _Setting("trust/synced-folder-warned", "")
+    # The meeting being run ("<neighbourhood name>\t<meeting id>") and the id of its item on
+    # screen ("" for the attendance): after a crash the window reopens right there.
+    meeting = _Setting("meeting/active", "")
+    meeting_item = _Setting("meeting/item", "")
 
     def __init__(self, store: QSettings | None = None) -> None:
         # Without a store: the platform's place for organisation/application "buurtteam".
