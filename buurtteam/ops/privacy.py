@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from buurtteam.domain.vocab import AttendanceStatus, Role
 from buurtteam.i18n.labels import role_label
 from buurtteam.ops.lookup import person_by_reference
+from buurtteam.ops.minutes import renew_fingerprints_of
 from buurtteam.store import models as m
 from buurtteam.store.db import Database
 from buurtteam.store.override import overridden
@@ -128,6 +129,8 @@ def erase_person(db: Database, reference: str, today: dt.date) -> ErasureReport:
                 )
             )
             session.flush()
+            # The approved minutes now read differently, on record: their fingerprints follow.
+            renew_fingerprints_of(session, hood)
     compact(db)
     return ErasureReport(new_id, label, changed)
 

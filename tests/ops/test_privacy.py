@@ -83,3 +83,18 @@ def test_erase_replaces_the_name_in_approved_minutes_by_the_role(example_db: Dat
 def test_an_unknown_person_is_refused(example_db: Database) -> None:
     with pytest.raises(BuurtteamError):
         erase_person(example_db, "p-niemand", date(2027, 3, 1))
+
+
+def test_erasure_renews_the_fingerprints_of_approved_minutes(example_db: Database) -> None:
+    """Approved minutes change on record, so `check` still finds them sound."""
+    from buurtteam.ops.check import check_database
+    from buurtteam.ops.minutes import renew_fingerprint, verify_fingerprints
+
+    with example_db.write() as session:
+        meeting_id = session.execute(
+            text("SELECT id FROM meeting WHERE public_id = 'm-2027-01'")
+        ).scalar_one()
+        assert renew_fingerprint(session, meeting_id)  # sealed, as approval does
+    erase_person(example_db, "p-fatma", date(2027, 3, 1))
+    assert verify_fingerprints(example_db) == []
+    assert check_database(example_db).ok
