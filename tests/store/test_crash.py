@@ -48,8 +48,12 @@ for n in range(start, start + 100000):
 
 
 def _kill_once(path: Path, start: int, rng: random.Random) -> list[int]:
-    process = subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(start)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path), str(start)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert process.stdout is not None
     first = process.stdout.readline()  # wait until it really writes
     time.sleep(rng.uniform(0.0, 0.25))
