@@ -35,12 +35,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from buurtteam.domain.vocab import MeetingStatus
 from buurtteam.errors import BuurtteamError
 from buurtteam.i18n import _
 from buurtteam.i18n.format import datum, tijd
 from buurtteam.i18n.labels import meeting_status_label
 from buurtteam.ops.meeting_mode import (
     finish_meeting,
+    mark_action_done,
     record_budget_decision,
     record_commitment,
     save_notes,
@@ -86,9 +88,12 @@ def _status_line(minutes: Minutes) -> str:
         ).format(date=datum(head.approved_at.date()))
     if head.cancelled:
         return _("This meeting was cancelled.")
-    return _("Concept minutes: {status}. Everything is saved as you type.").format(
-        status=meeting_status_label(head.status)
-    )
+    if head.status is MeetingStatus.HELD:
+        return _(
+            "The meeting was held; the minutes are a concept until the next meeting approves "
+            "them. Everything is saved as you type."
+        )
+    return _("Concept minutes. Everything is saved as you type.")
 
 
 def quorum_words(minutes: Minutes) -> str:
@@ -210,6 +215,7 @@ class MeetingModeWindow(QMainWindow):
         self.quorum = plain_label(bold=True)
         self.quorum.setAccessibleName(_("Quorum"))
         self.save_state = plain_label()
+        self.save_state.setWordWrap(False)
         self.save_state.setAccessibleName(_("Saving"))
         top = QVBoxLayout()
         top.addWidget(self.title)
@@ -234,6 +240,7 @@ class MeetingModeWindow(QMainWindow):
         self.item_panel.proposal_decision_requested.connect(self._on_proposal_decision_requested)
         self.item_panel.approval_requested.connect(self._on_approval_requested)
         self.item_panel.commitment_requested.connect(self.record_commitment)
+        self.item_panel.action_done_toggled.connect(self._on_action_done_toggled)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.attendance)
         self.pages.addWidget(self.item_panel)
@@ -468,6 +475,13 @@ class MeetingModeWindow(QMainWindow):
             dialogs.show_error(self, error)
         self._read()
         self._refresh_agenda_marks()
+
+    def _on_action_done_toggled(self, action_id: int, done: bool) -> None:
+        today = self._today()
+        try:
+            mark_action_done(self.db, action_id, today if done else None, today)
+        except BuurtteamError as error:
+            dialogs.show_error(self, error)
 
     def reload_item(self) -> None:
         """Show the current item again as stored (after a dialog changed it)."""

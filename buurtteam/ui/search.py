@@ -56,7 +56,9 @@ def kind_label(kind: Kind) -> str:
 def hit_text(hit: Hit) -> str:
     """Two or more plain lines: what and where, then the words found or the decisions."""
     first = [kind_label(hit.kind)]
-    if hit.day is not None:
+    if hit.day is not None and hit.kind is Kind.CONTRACT_POINT:
+        first.append(_("deadline {date}").format(date=datum_long(hit.day)))
+    elif hit.day is not None:
         first.append(datum_long(hit.day))
     if hit.title:
         first.append(hit.title)
@@ -93,6 +95,7 @@ class SearchDialog(QDialog):
         self.results.setAccessibleName(_("Search results"))
         self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
+        self.results.setSpacing(3)
         self.count = plain_label()
         self.count.setAccessibleName(_("Number of results"))
         layout = QVBoxLayout(self)

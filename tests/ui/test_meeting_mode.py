@@ -186,6 +186,13 @@ def test_a_whole_meeting_with_the_keyboard_then_the_minutes_on_paper(
     )
     february = by_public_id(hood, m.Meeting, "m-2027-02")
     assert minutes_of(hood, february).head.frozen
+    # ... and the actielijst gone through: an open action of February is done.
+    [open_action] = [a for a in minutes_of(hood, april).action_list if a.done_on is None]
+    check = window.item_panel.action_list_checks[0]
+    assert check.accessibleName() == f"Gereed: {open_action.text}"
+    check.setFocus()
+    qtbot.keyClick(check, Qt.Key.Key_Space)
+    assert minutes_of(hood, february).item(open_action.item_id).actions[0].done_on == TODAY
 
     # Item one: the residents' topic, with notes, a unanimous decision and an action.
     go_to_section(qtbot, window, Section.TOPICS)

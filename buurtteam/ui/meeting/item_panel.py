@@ -8,6 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from buurtteam.domain.vocab import ProposalStatus, Section
 from buurtteam.i18n import _
-from buurtteam.i18n.format import datum, euro, tijd
+from buurtteam.i18n.format import datum, datum_long, euro, tijd
 from buurtteam.i18n.labels import (
     issue_status_label,
     point_status_label,
@@ -62,6 +63,7 @@ class ItemPanel(QWidget):
     proposal_decision_requested = Signal(int)  # proposal id
     approval_requested = Signal(int)  # the meeting whose minutes to approve
     commitment_requested = Signal()
+    action_done_toggled = Signal(int, bool)  # an action of the actielijst: done or open again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +100,8 @@ class ItemPanel(QWidget):
         links = self._links(minutes, item, context.editable)
         if links is not None:
             layout.addWidget(links)
+        if item.section is Section.PREVIOUS_MINUTES:
+            layout.addWidget(self._action_list(minutes))
         notes_box = QGroupBox(_("Notes"))
         notes_layout = QVBoxLayout(notes_box)
         self.notes = text_box(_("Notes of this item"), NOTES_LINES)
@@ -246,6 +250,34 @@ class ItemPanel(QWidget):
             return None
         meeting_id, starts_at = minutes.previous_concept
         return meeting_id, starts_at
+
+    def _action_list(self, minutes: Minutes) -> QGroupBox:
+        """The open actions of earlier meetings, to go through and tick off at the table."""
+        box = QGroupBox(_("Action list (actielijst)"))
+        layout = QVBoxLayout(box)
+        earlier = [a for a in minutes.action_list if a.meeting_id != minutes.head.id]
+        if not earlier:
+            layout.addWidget(plain_label(_("There are no open actions.")))
+        self.action_list_checks: list[QCheckBox] = []
+        for action in earlier:
+            row = QHBoxLayout()
+            parts = [action.text, action.who or _("nobody yet")]
+            if action.due is not None:
+                parts.append(_("by {date}").format(date=datum_long(action.due)))
+            parts.append(
+                _("agreed on {date}").format(date=datum_long(action.meeting_starts_at.date()))
+            )
+            row.addWidget(plain_label(" · ".join(parts)), 1)
+            done = QCheckBox(_("Done"))
+            done.setAccessibleName(_("Done: {action}").format(action=action.text))
+            done.setChecked(action.done_on is not None)
+            done.toggled.connect(
+                lambda checked, a=action.id: self.action_done_toggled.emit(a, checked)
+            )
+            self.action_list_checks.append(done)
+            row.addWidget(done)
+            layout.addLayout(row)
+        return box
 
     def _contract_box(self, item: MinutesItem, editable: bool) -> QGroupBox:
         box = QGroupBox(_("Commitments and the contract"))

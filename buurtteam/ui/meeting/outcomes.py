@@ -163,9 +163,12 @@ class DecisionEditor(OutcomeEditor):
         layout.addLayout(top)
         layout.addWidget(self.text_edit)
         votes = QHBoxLayout()
-        votes.addWidget(QLabel(_("Vote:")))
+        vote_label = QLabel(_("Vote:"))
+        vote_label.setBuddy(self.vote_kind)
+        votes.addWidget(vote_label)
         votes.addWidget(self.vote_kind)
-        votes.addWidget(counts_box, 1)
+        votes.addWidget(counts_box)
+        votes.addStretch(1)
         layout.addLayout(votes)
         layout.addWidget(self.result)
         self.text_edit.textChanged.connect(self.schedule)
@@ -257,6 +260,7 @@ class ActionEditor(OutcomeEditor):
         self.done = QCheckBox(_("Done"))
         self.done.setAccessibleName(_("Action done"))
         self.done_label = plain_label()
+        self.done_label.setVisible(False)
         if line is not None:
             self.text_edit.setText(line.text)
             key = ("person", line.owner_id) if line.owner_id else ("party", line.party_id)
@@ -317,6 +321,7 @@ class ActionEditor(OutcomeEditor):
         self.done_label.setText(
             _("Done on {date}.").format(date=datum_long(done_on)) if done_on else ""
         )
+        self.done_label.setVisible(done_on is not None)
 
     def _on_done_toggled(self, checked: bool) -> None:
         if self.record_id is None:

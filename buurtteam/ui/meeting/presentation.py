@@ -18,6 +18,9 @@ CURRENT_MARK = "▶"
 TITLE_POINTS = 34.0
 TIMER_POINTS = 28.0
 AGENDA_POINTS = 18.0
+ITEMS_SHOWN = 9  # lines of the agenda that fit beside the current item at 18 pt
+ITEMS_BEFORE = 2
+TITLE_CHARS = 38
 
 
 def _label(points: float, *, bold: bool = False) -> QLabel:
@@ -29,6 +32,25 @@ def _label(points: float, *, bold: bool = False) -> QLabel:
     font.setBold(bold)
     label.setFont(font)
     return label
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1].rstrip() + "…"
+
+
+def agenda_lines(titles: Sequence[str], current: int | None) -> list[str]:
+    """The part of the agenda around the current item that fits, one short line each."""
+    start = max(0, (current or 0) - ITEMS_BEFORE)
+    end = min(len(titles), start + ITEMS_SHOWN)
+    start = max(0, end - ITEMS_SHOWN)
+    lines = ["…"] if start > 0 else []
+    lines += [
+        f"{CURRENT_MARK if index == current else '   '} {_short(titles[index])}"
+        for index in range(start, end)
+    ]
+    if end < len(titles):
+        lines.append("…")
+    return lines
 
 
 class PresentationWindow(QWidget):
@@ -53,20 +75,18 @@ class PresentationWindow(QWidget):
         right.addWidget(self.timer)
         right.addStretch(1)
         body = QHBoxLayout()
+        self.agenda.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         body.addWidget(self.agenda, 2)
         body.addLayout(right, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 30, 40, 30)
         layout.addWidget(self.heading)
+        layout.addSpacing(20)
         layout.addLayout(body, 1)
 
     def show_state(self, titles: Sequence[str], current: int | None, timer: str) -> None:
         """The agenda with the current item marked (a sign, not only bold), its title, timer."""
-        lines = [
-            f"{CURRENT_MARK if index == current else '  '} {title}"
-            for index, title in enumerate(titles)
-        ]
-        self.agenda.setText("\n".join(lines))
+        self.agenda.setText("\n".join(agenda_lines(titles, current)))
         if current is None:
             self.current.setText(_("Attendance"))
             self.timer.setText("")
