@@ -89,6 +89,23 @@ def quorum_state(
     return QuorumState(voters_present(presences, moment), quorum)
 
 
+MAX_QUORUM = 1000  # the exchange format's bound
+
+
+def check_quorum(quorum: int) -> int:
+    """The number of voters a team needs present to decide: at least one.
+
+    Raises:
+        InvalidInput: zero, negative or absurdly large.
+    """
+    if not 1 <= quorum <= MAX_QUORUM:
+        raise InvalidInput(
+            N_("The quorum is a number of people with a vote, from 1 to {maximum}."),
+            maximum=MAX_QUORUM,
+        )
+    return quorum
+
+
 def check_presence_times(
     status: AttendanceStatus, arrived_at: time | None, left_at: time | None
 ) -> None:

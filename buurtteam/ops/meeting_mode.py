@@ -31,6 +31,7 @@ from buurtteam.domain.minutes import (
     check_due,
     check_owner,
     check_presence_times,
+    check_quorum,
     check_votes,
     clean_guest,
     outcome_text,
@@ -232,6 +233,21 @@ def set_attendance(
             row.left_at = left_at
         session.flush()
         return _quorum(session, meeting)
+
+
+def set_quorum(db: Database, neighbourhood_id: int, quorum: int) -> None:
+    """The team's quorum: how many people with a vote must be present to decide.
+
+    Raises:
+        InvalidInput: not a number from 1 up.
+    """
+    check_quorum(quorum)
+    with db.write() as session:
+        hood = session.get(m.Neighbourhood, neighbourhood_id)
+        if hood is None:
+            raise NotFound(N_("This neighbourhood no longer exists in the database."))
+        # The default is stored as "no setting", so the exchange file leaves it out.
+        hood.quorum = None if quorum == DEFAULT_QUORUM else quorum
 
 
 def add_guest(db: Database, meeting_id: int, name: str, organisation: str | None = None) -> int:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -242,7 +243,12 @@ class MeetingModeWindow(QMainWindow):
         self.item_panel.commitment_requested.connect(self.record_commitment)
         self.item_panel.action_done_toggled.connect(self._on_action_done_toggled)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.attendance)
+        # A long member list scrolls on a small laptop screen.
+        self.attendance_page = QScrollArea()
+        self.attendance_page.setWidgetResizable(True)
+        self.attendance_page.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.attendance_page.setWidget(self.attendance)
+        self.pages.addWidget(self.attendance_page)
         self.pages.addWidget(self.item_panel)
         splitter = QSplitter()
         splitter.addWidget(self.agenda)
@@ -376,7 +382,7 @@ class MeetingModeWindow(QMainWindow):
         if item is None:
             self.clock.stop()
             self.attendance.show_minutes(self.db, self.minutes)
-            self.pages.setCurrentWidget(self.attendance)
+            self.pages.setCurrentWidget(self.attendance_page)
         else:
             if running:
                 self.clock.start(item.id)  # the meeting goes on: the clock moves along

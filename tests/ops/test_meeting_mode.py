@@ -40,6 +40,7 @@ from buurtteam.ops.meeting_mode import (
     save_notes,
     set_attendance,
     set_discussed,
+    set_quorum,
 )
 from buurtteam.ops.minutes import MinutesFrozen, minutes_of
 from buurtteam.store import models as m
@@ -372,3 +373,15 @@ def test_a_meeting_run_keeps_the_exchange_rules_and_round_trips(
         other.close()
     strip = lambda text: [line for line in text.splitlines() if "exported_at" not in line]  # noqa: E731
     assert strip(first.read_text("utf-8")) == strip(second.read_text("utf-8"))
+
+
+def test_the_quorum_is_a_team_setting_of_at_least_one(hood: Database) -> None:
+    meeting_id = composed_meeting(hood)
+    neighbourhood = minutes_of(hood, meeting_id).head.neighbourhood_id
+    set_quorum(hood, neighbourhood, 5)
+    assert minutes_of(hood, meeting_id).head.quorum == 5
+    refused(hood, InvalidInput, lambda: set_quorum(hood, neighbourhood, 0))
+    set_quorum(hood, neighbourhood, 3)  # the default is stored as no setting at all
+    with hood.read() as session:
+        hood_row = session.get(m.Neighbourhood, neighbourhood)
+        assert hood_row is not None and hood_row.quorum is None

@@ -20,9 +20,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from buurtteam.domain.budget import DecisionKind
 from buurtteam.domain.vocab import AttendanceStatus, MeetingStatus, PointStatus, Section
 from buurtteam.errors import BuurtteamError
-from buurtteam.ops.budget import set_year_amount, year_budget
+from buurtteam.ops.budget import set_not_regular_maintenance, set_year_amount, year_budget
 from buurtteam.ops.minutes import minutes_of
 from buurtteam.store import models as m
 from buurtteam.store.db import Database
@@ -294,6 +295,43 @@ def test_a_grant_that_does_not_fit_is_refused_with_the_numbers_and_changes_nothi
     assert dump(hood.path) == before  # type: ignore[arg-type]
     item = window.current_item
     assert item is not None and minutes_of(hood, april).item(item.id).decisions == ()
+
+
+def test_a_grant_of_regular_maintenance_is_refused_and_changes_nothing(
+    qtbot: QtBot, open_mode: Any, hood: Database, april: int, errors: list[BuurtteamError]
+) -> None:
+    proposal = by_public_id(hood, m.Proposal, "b-bankjes")
+    set_not_regular_maintenance(hood, proposal, False)
+    window = open_mode(april)
+    go_to_section(qtbot, window, Section.BUDGET)
+    qtbot.mouseClick(button(window.item_panel, "Besluiten"), Qt.MouseButton.LeftButton)
+    decide = wait_dialog(qtbot, window)
+    assert decide.maintenance_warning.isVisible()
+    decide.choose(DecisionKind.GRANT)
+    before = dump(hood.path)  # type: ignore[arg-type]
+    qtbot.mouseClick(decide.ok_button, Qt.MouseButton.LeftButton)
+    assert len(errors) == 1 and "regulier onderhoud" in errors[0].text()
+    assert dump(hood.path) == before  # type: ignore[arg-type]
+
+
+def test_chair_secretary_and_quorum_are_set_on_the_attendance_page(
+    qtbot: QtBot, open_mode: Any, hood: Database, april: int, errors: list[BuurtteamError]
+) -> None:
+    window = open_mode(april)
+    panel = window.attendance
+    choose(qtbot, panel.chair, "Karim")
+    choose(qtbot, panel.secretary, "Joke")
+    head = minutes_of(hood, april).head
+    assert (head.chair, head.secretary) == ("Karim El Amrani", "Joke Smit")
+    qtbot.mouseClick(panel.all_present, Qt.MouseButton.LeftButton)
+    assert window.quorum.text().startswith("✔ Quorum: 4")  # three residents and Karim
+    panel.quorum.setFocus()
+    panel.quorum.selectAll()
+    qtbot.keyClicks(panel.quorum, "5")
+    qtbot.keyClick(panel.quorum, Qt.Key.Key_Return)
+    assert window.quorum.text() == "⚠ Geen quorum: 4 stemgerechtigden aanwezig, 5 nodig"
+    assert minutes_of(hood, april).head.quorum == 5
+    assert errors == []
 
 
 def test_approved_minutes_open_read_only_and_take_an_erratum(

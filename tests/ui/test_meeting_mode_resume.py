@@ -83,7 +83,7 @@ def test_ctrl_l_opens_the_meeting_of_the_day(
     mode = window.meeting_mode.window
     assert isinstance(mode, MeetingModeWindow) and mode.meeting_id == april
     qtbot.addWidget(mode)
-    assert mode.pages.currentWidget() is mode.attendance  # attendance first
+    assert mode.pages.currentWidget() is mode.attendance_page  # attendance first
     mode.close()
     qtbot.waitUntil(lambda: window.meeting_mode.window is None)
 

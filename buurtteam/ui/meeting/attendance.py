@@ -5,25 +5,28 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import QRegularExpression, Signal
+from PySide6.QtCore import QRegularExpression, QSignalBlocker, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from buurtteam.domain.minutes import MAX_QUORUM
 from buurtteam.domain.vocab import AttendanceStatus
 from buurtteam.errors import BuurtteamError
 from buurtteam.i18n import _
 from buurtteam.i18n.labels import attendance_label, roles_label
-from buurtteam.ops.meeting_mode import add_guest, remove_guest, set_attendance
-from buurtteam.ops.minutes import AttendanceLine, GuestLine, Minutes
+from buurtteam.ops.meeting_mode import add_guest, remove_guest, set_attendance, set_quorum
+from buurtteam.ops.minutes import AttendanceLine, GuestLine, Minutes, set_minutes_people
 from buurtteam.store.db import Database
 from buurtteam.ui import dialogs
 from buurtteam.ui.pages import heading, plain_label
@@ -95,6 +98,7 @@ class AttendancePanel(QWidget):
         self._db: Database | None = None
         self._meeting_id = 0
         self._editable = False
+        self._neighbourhood_id = 0
         self.rows: list[PersonRow] = []
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Attendance")))
@@ -105,6 +109,7 @@ class AttendancePanel(QWidget):
             )
         )
         layout.addWidget(self.hint)
+        layout.addWidget(self._leading_box())
         self.all_present = QPushButton(_("Everyone not yet recorded is &present"))
         self.all_present.clicked.connect(self._on_all_present_clicked)
         layout.addWidget(self.all_present)
@@ -133,9 +138,71 @@ class AttendancePanel(QWidget):
         layout.addWidget(self.guests_box)
         layout.addStretch(1)
 
+    def _leading_box(self) -> QGroupBox:
+        """Who chairs and who takes the minutes (they sign them), and the team's quorum."""
+        box = QGroupBox(_("Chair, minutes and quorum"))
+        row = QHBoxLayout(box)
+        self.chair = QComboBox()
+        self.chair.setAccessibleName(_("Chair"))
+        self.secretary = QComboBox()
+        self.secretary.setAccessibleName(_("Minutes by"))
+        self.quorum = QSpinBox()
+        self.quorum.setRange(1, MAX_QUORUM)
+        self.quorum.setAccessibleName(_("Quorum: people with a vote needed to decide"))
+        for text, field in (
+            (_("C&hair:"), self.chair),
+            (_("&Minutes by:"), self.secretary),
+            (_("&Quorum:"), self.quorum),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            row.addWidget(label)
+            row.addWidget(field, 1 if field is not self.quorum else 0)
+        self.chair.currentIndexChanged.connect(self._on_people_changed)
+        self.secretary.currentIndexChanged.connect(self._on_people_changed)
+        self.quorum.editingFinished.connect(self._on_quorum_finished)
+        return box
+
+    def _fill_leading(self, minutes: Minutes) -> None:
+        head = minutes.head
+        for combo, chosen in ((self.chair, head.chair_id), (self.secretary, head.secretary_id)):
+            with QSignalBlocker(combo):
+                combo.clear()
+                combo.addItem("—", None)
+                for person in minutes.people:
+                    combo.addItem(person.name, person.id)
+                combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.setEnabled(self._editable)
+        with QSignalBlocker(self.quorum):
+            self.quorum.setValue(head.quorum)
+        self._neighbourhood_id = head.neighbourhood_id
+
+    def _on_people_changed(self) -> None:
+        if self._db is None or not self._editable:
+            return
+        try:
+            set_minutes_people(
+                self._db,
+                self._meeting_id,
+                self.chair.currentData(),
+                self.secretary.currentData(),
+            )
+        except BuurtteamError as error:
+            dialogs.show_error(self, error)
+
+    def _on_quorum_finished(self) -> None:
+        if self._db is None:
+            return
+        try:
+            set_quorum(self._db, self._neighbourhood_id, self.quorum.value())
+        except BuurtteamError as error:
+            dialogs.show_error(self, error)
+        self.changed.emit()
+
     def show_minutes(self, db: Database, minutes: Minutes) -> None:
         self._db, self._meeting_id = db, minutes.head.id
         self._editable = minutes.head.editable
+        self._fill_leading(minutes)
         self._fill_people(minutes.attendance)
         self._fill_guests(minutes.guests)
         for widget in (self.all_present, self.guest_name, self.guest_organisation):
