@@ -20,6 +20,7 @@ from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session
 
 from buurtteam.domain.vocab import AttendanceStatus, Role
+from buurtteam.errors import N_, NotFound
 from buurtteam.i18n.labels import role_label
 from buurtteam.ops.lookup import person_by_reference
 from buurtteam.ops.minutes import renew_fingerprints_of
@@ -108,10 +109,20 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)", re.IGNORECASE)
 
 
-def erase_person(db: Database, reference: str, today: dt.date) -> ErasureReport:
+def _person(session: Session, reference: str | int) -> m.Person:
+    """By public id (the command line) or by row id (the window)."""
+    if isinstance(reference, int):
+        person = session.get(m.Person, reference)
+        if person is None:
+            raise NotFound(N_("This person is no longer in the database."))
+        return person
+    return person_by_reference(session, reference)
+
+
+def erase_person(db: Database, reference: str | int, today: dt.date) -> ErasureReport:
     """Erase a person on request; one transaction, then the file is compacted."""
     with db.write() as session:
-        person = person_by_reference(session, reference)
+        person = _person(session, reference)
         roles = [Role(r) for r in person.roles.split()] or [Role.RESIDENT]
         label = role_label(Role.RESIDENT if Role.RESIDENT in roles else roles[0])
         pattern = _name_pattern(person.name)
@@ -177,10 +188,10 @@ def _iso(value: Any) -> Any:
     return value
 
 
-def person_data(db: Database, reference: str) -> dict[str, Any]:
+def person_data(db: Database, reference: str | int) -> dict[str, Any]:
     """Everything stored about one person, as plain data (for JSON and the printed copy)."""
     with db.read() as session:
-        person = person_by_reference(session, reference)
+        person = _person(session, reference)
         hood = session.get(m.Neighbourhood, person.neighbourhood_id)
         assert hood is not None
         party = session.get(m.Party, person.party_id) if person.party_id else None

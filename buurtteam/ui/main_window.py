@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt
@@ -28,19 +28,18 @@ from PySide6.QtWidgets import (
 from buurtteam import __version__
 from buurtteam.errors import N_, BuurtteamError
 from buurtteam.i18n import _
+from buurtteam.i18n.format import datum, tijd
 from buurtteam.ops.overview import list_neighbourhoods
-from buurtteam.store.db import Database, backup_to
+from buurtteam.store.db import Database
 from buurtteam.ui import dialogs
 from buurtteam.ui.meeting_mode import MeetingModeLauncher
 from buurtteam.ui.pages import Page
 from buurtteam.ui.pages.budget import BudgetPage
 from buurtteam.ui.pages.contract import ContractPage
 from buurtteam.ui.pages.issues import IssuesPage
-from buurtteam.ui.pages.lists import (
-    PeoplePage,
-)
 from buurtteam.ui.pages.meetings import MeetingsPage
 from buurtteam.ui.pages.overview import OverviewPage
+from buurtteam.ui.pages.people import PeoplePage
 from buurtteam.ui.search import SearchLauncher
 from buurtteam.ui.settings import Settings
 from buurtteam.ui.welcome import WelcomePage
@@ -93,7 +92,10 @@ class MainWindow(QMainWindow):
         self._neighbourhood_id: int | None = None
         self._stale: set[int] = set()  # pages to read again before they are shown
 
-        self.setWindowTitle("buurtteam")
+        title = "buurtteam"
+        if db.read_only:
+            title += " " + _("(read-only: someone else has this file open)")
+        self.setWindowTitle(title)
         self.setMinimumSize(900, 600)
         # Section titles in bold so the page scans; style sheets do not pass fonts on to
         # children, so the tables and figures inside keep the normal weight.
@@ -181,8 +183,10 @@ class MainWindow(QMainWindow):
         self.export_action = file_menu.addAction(_("&Export..."))
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self._on_export_triggered)
-        self.backup_action = file_menu.addAction(_("Make a &backup..."))
+        self.backup_action = file_menu.addAction(_("Make a &backup"))
         self.backup_action.triggered.connect(self._on_backup_triggered)
+        self.restore_action = file_menu.addAction(_("&Restore from backup..."))
+        self.restore_action.triggered.connect(self._on_restore_triggered)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(_("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -369,21 +373,48 @@ class MainWindow(QMainWindow):
         )
 
     def _on_backup_triggered(self) -> None:
-        folder = self._db.path.parent if self._db.path is not None else Path.home()
-        suggested = folder / f"buurtteam-backup-{self._today().isoformat()}.sqlite"
-        path = dialogs.ask_save_file(
-            self, _("Make a backup"), suggested, _("Database files (*.sqlite);;All files (*)")
-        )
-        if path is None:
-            return
+        from buurtteam.store.backups import make_backup
+
         try:
-            written = backup_to(self._db, path)
+            written = make_backup(self._db, "handmatig", datetime.now())
         except BuurtteamError as error:
             dialogs.show_error(self, error)
             return
-        self.statusBar().showMessage(
-            _("Backup saved in {file}").format(file=str(written)), STATUS_MESSAGE_MS
-        )
+        dialogs.show_information(self, _("Backup saved in {file}").format(file=str(written)))
+
+    def _on_restore_triggered(self) -> None:
+        from buurtteam.store.backups import list_backups, restore
+
+        if self._db.path is None:
+            return
+        backups = list_backups(self._db.path)
+        if not backups:
+            dialogs.show_information(self, _("There are no backups of this file yet."))
+            return
+        labels = [
+            _("{day} at {time} ({reason})").format(
+                day=datum(b.made_at.date()), time=tijd(b.made_at), reason=b.reason
+            )
+            for b in backups
+        ]
+        chosen = dialogs.ask_choice(self, _("Restore from backup"), _("Which backup?"), labels)
+        if chosen is None:
+            return
+        backup = backups[chosen]
+        question = _(
+            "Put back the data as it was on {day} at {time}? Everything changed since then "
+            "is replaced. The current data is first saved as a backup itself, so this can be "
+            "undone."
+        ).format(day=datum(backup.made_at.date()), time=tijd(backup.made_at))
+        if not dialogs.ConfirmDialog.ask(self, question):
+            return
+        try:
+            restore(self._db, backup.path, datetime.now())
+        except BuurtteamError as error:
+            dialogs.show_error(self, error)
+            return
+        self._after_new_data()
+        self.statusBar().showMessage(_("Backup restored."), STATUS_MESSAGE_MS)
 
     def _on_language_group_triggered(self, action: QAction) -> None:
         code = str(action.data())

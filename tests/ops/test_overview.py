@@ -8,20 +8,13 @@ from decimal import Decimal
 import pytest
 
 from buurtteam.domain.vocab import (
-    IssueStatus,
-    MeetingStatus,
     PartyKind,
     PointStatus,
-    ProposalStatus,
     Role,
 )
 from buurtteam.errors import NotFound
 from buurtteam.ops.browse import (
-    contract_points,
-    issues_list,
-    meetings_list,
     people_and_parties,
-    proposals_list,
 )
 from buurtteam.ops.overview import list_neighbourhoods, overview
 from buurtteam.store.db import Database
@@ -438,8 +431,6 @@ def test_neighbourhoods_do_not_mix(db: Database) -> None:
         (),
         None,
     )
-    assert meetings_list(db, other_id) == []
-    assert contract_points(db, other_id) == []
 
 
 def test_overview_of_a_missing_neighbourhood_is_refused(db: Database) -> None:
@@ -459,53 +450,3 @@ def test_people_and_parties(db: Database) -> None:
         ("Gemeente Zeedorp", PartyKind.MUNICIPALITY),
         ("Politie, wijkagent", PartyKind.POLICE),
     ]
-
-
-def test_meetings_latest_first_with_counts(db: Database) -> None:
-    n = add_sample_neighbourhood(db)
-    rows = meetings_list(db, n)
-    assert [(m.public_id, m.status, m.chair, m.agenda_items, m.pending_requests) for m in rows] == [
-        ("m-3", MeetingStatus.PLANNED, None, 0, 0),
-        ("m-2", MeetingStatus.PLANNED, "Ans Verhoeven", 0, 2),
-        ("m-x", MeetingStatus.HELD, None, 0, 0),
-        ("m-1", MeetingStatus.HELD, "Ans Verhoeven", 1, 0),
-    ]
-
-
-def test_contract_points_newest_contract_first(db: Database) -> None:
-    n = add_sample_neighbourhood(db)
-    rows = contract_points(db, n)
-    assert [(p.contract, p.number) for p in rows] == [
-        ("Buurtcontract 2027", 1),
-        ("Buurtcontract 2027", 2),
-        ("Buurtcontract 2027", 3),
-        ("Buurtcontract 2027", 4),
-        ("Buurtcontract 2027", 5),
-        ("Buurtcontract 2027", 6),
-        ("Buurtcontract 2024", 9),
-    ]
-    assert rows[2].status is PointStatus.DELAYED
-
-
-def test_proposals_with_what_was_paid(db: Database) -> None:
-    n = add_sample_neighbourhood(db)
-    rows = proposals_list(db, n)
-    assert [(p.title, p.status, p.amount_granted, p.paid) for p in rows] == [
-        ("Buurtfeest", ProposalStatus.SUBMITTED, None, Decimal("0.00")),
-        ("Bankje", ProposalStatus.GRANTED, Decimal("800.10"), Decimal("0.00")),
-        ("Speeltuintje", ProposalStatus.GRANTED, Decimal("11999.99"), Decimal("5000.30")),
-        ("Vorig jaar", ProposalStatus.GRANTED, Decimal("100.00"), Decimal("100.00")),
-    ]
-    assert rows[2].submitted_by == "Joke Smit"
-
-
-def test_issues_with_their_follow_up(db: Database) -> None:
-    n = add_sample_neighbourhood(db)
-    [issue] = issues_list(db, n)
-    assert issue.title == "Overlast na 21.00 uur"
-    assert (issue.raised_by, issue.party, issue.status) == (
-        "Joke Smit",
-        "Politie, wijkagent",
-        IssueStatus.OPEN,
-    )
-    assert (issue.steps, issue.last_step_on) == (2, date(2027, 2, 23))
