@@ -795,6 +795,8 @@ class MeetingModeLauncher(QObject):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(self._on_window_destroyed)
         self.window = window
+        # The whole screen, also where no window manager maximises (a bare X session).
+        window.setGeometry(self._main.screen().availableGeometry())
         window.showMaximized()
         window.activateWindow()
         return window
