@@ -1077,6 +1077,23 @@ def large_exchange(today: dt.date) -> Json:
 
 # -- building one wijk ------------------------------------------------------------------------
 
+# No team meets in the Christmas holidays or the middle of the summer: a meeting that would
+# fall there is held on the same weekday before (at most four weeks earlier, so the
+# six-weekly rhythm keeps two weeks between meetings and a planned meeting stays after today).
+HOLIDAYS = (((12, 20), (1, 5)), ((7, 24), (8, 16)))
+
+
+def _before_holidays(day: dt.date) -> dt.date:
+    for (from_month, from_day), (to_month, to_day) in HOLIDAYS:
+        starts = dt.date(day.year, from_month, from_day)
+        if from_month > to_month and day.month <= to_month:  # the part in the new year
+            starts = dt.date(day.year - 1, from_month, from_day)
+        ends = dt.date(starts.year + (from_month > to_month), to_month, to_day)
+        if starts <= day <= ends:
+            weeks_back = (day - starts).days // 7 + 1
+            return day - dt.timedelta(weeks=weeks_back)
+    return day
+
 
 @dataclass
 class _Point:
@@ -1096,7 +1113,9 @@ class _Wijk:
         last = today - dt.timedelta(days=7)
         last -= dt.timedelta(days=(last.weekday() - hood.weekday) % 7)
         first = last - (HELD_MEETINGS - 1) * INTERVAL
-        self.dates = [first + i * INTERVAL for i in range(HELD_MEETINGS + PLANNED_MEETINGS)]
+        self.dates = [
+            _before_holidays(first + i * INTERVAL) for i in range(HELD_MEETINGS + PLANNED_MEETINGS)
+        ]
         self.held = self.dates[:HELD_MEETINGS]
         self.last = HELD_MEETINGS - 1
         self.meeting_ids = [f"m-{day.isoformat()}" for day in self.dates]

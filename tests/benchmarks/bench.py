@@ -56,7 +56,7 @@ QUERIES = (
     "jongeren ontmoetingsplek",
     "buurtfeest",
     "bankjes",
-    "coordinator",
+    "buurtcoordinator",
     "oversteekplaats",
     "graffiti",
     "lift seniorenflat",

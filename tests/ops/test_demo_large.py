@@ -7,6 +7,7 @@ imports it through the normal importer and runs `buurtteam check` over the resul
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import sqlite3
 from collections import Counter
@@ -115,6 +116,15 @@ def test_any_day_gives_a_valid_document(today: dt.date) -> None:
         for proposal in hood["proposals"]:
             for payment in proposal["payments"]:
                 assert payment["paid_on"] <= today.isoformat()
+
+
+def test_no_team_meets_in_the_christmas_or_summer_holidays() -> None:
+    for hood in _document()["neighbourhoods"]:
+        days = [dt.date.fromisoformat(m["starts_at"][:10]) for m in hood["meetings"]]
+        assert not [d for d in days if (d.month, d.day) >= (12, 20) or (d.month, d.day) <= (1, 5)]
+        assert not [d for d in days if (7, 24) <= (d.month, d.day) <= (8, 16)]
+        gaps = [(later - earlier).days for earlier, later in itertools.pairwise(days)]
+        assert min(gaps) >= 14
 
 
 def test_the_same_day_gives_the_same_document() -> None:
