@@ -59,7 +59,10 @@ def meeting_by_reference(session: Session, reference: str) -> m.Meeting:
             return candidates[0]
         if not candidates:
             raise NotFound(N_("There is no meeting on {day}."), day=day)
-    hoods = dict(session.execute(select(m.Neighbourhood.id, m.Neighbourhood.name)).tuples().all())
+    hoods = {
+        row.id: row.name
+        for row in session.execute(select(m.Neighbourhood.id, m.Neighbourhood.name))
+    }
     listing = "; ".join(
         f"{c.public_id} ({hoods.get(c.neighbourhood_id, '?')}, {c.starts_at:%Y-%m-%d %H:%M})"
         for c in candidates
@@ -82,7 +85,10 @@ def person_by_reference(session: Session, reference: str) -> m.Person:
         return people[0]
     if not people:
         raise NotFound(N_("There is no person with id {reference!r}."), reference=reference)
-    hoods = dict(session.execute(select(m.Neighbourhood.id, m.Neighbourhood.name)).tuples().all())
+    hoods = {
+        row.id: row.name
+        for row in session.execute(select(m.Neighbourhood.id, m.Neighbourhood.name))
+    }
     listing = ", ".join(hoods.get(p.neighbourhood_id, "?") for p in people)
     raise InvalidInput(
         N_(
