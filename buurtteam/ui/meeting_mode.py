@@ -293,6 +293,9 @@ class MeetingModeWindow(QMainWindow):
             _("Attendance"), ("Alt+W",), lambda: self.go_to(ATTENDANCE_ROW)
         )
         self.print_action = self._action(_("Print the minutes..."), ("Ctrl+P",), self.print)
+        self.print_large_action = self._action(
+            _("Large print..."), ("Ctrl+Shift+P",), lambda: self.print(large=True)
+        )
         self.second_screen_action = self._action(
             _("Second screen"), ("Alt+S",), self.toggle_second_screen
         )
@@ -307,6 +310,7 @@ class MeetingModeWindow(QMainWindow):
             self.previous_action,
             self.next_action,
             self.print_action,
+            self.print_large_action,
             self.second_screen_action,
             self.finish_action,
             self.erratum_action,
@@ -590,17 +594,19 @@ class MeetingModeWindow(QMainWindow):
 
     # The minutes as a whole ---------------------------------------------------------------
 
-    def print(self) -> None:
+    def print(self, *, large: bool = False) -> None:
+        """The minutes as a PDF (large print: 14 pt, for residents who read with difficulty)."""
         self.autosave.flush()
         head = self.minutes.head
-        suggested = Path.home() / f"verslag-{head.public_id}.pdf"
+        name = f"verslag-{head.public_id}-groot.pdf" if large else f"verslag-{head.public_id}.pdf"
+        suggested = Path.home() / name
         path = dialogs.ask_save_file(
             self, _("Print the minutes"), suggested, _("PDF files (*.pdf)")
         )
         if path is None:
             return
         try:
-            written = print_minutes(self.db, self.meeting_id, path, self._today())
+            written = print_minutes(self.db, self.meeting_id, path, self._today(), large=large)
         except BuurtteamError as error:
             dialogs.show_error(self, error)
             return

@@ -34,6 +34,7 @@ from buurtteam.ui.meeting.timer import ItemClock, timer_words
 from buurtteam.ui.meeting_mode import MeetingModeWindow
 from buurtteam.ui.settings import Settings
 from tests.ops.test_meeting_mode import TODAY, by_public_id, composed_meeting, dump, example
+from tests.reports.test_agenda_report import font_sizes
 from tests.ui.test_budget_page import retype, type_text
 
 NOW = datetime(2027, 4, 6, 20, 0)
@@ -474,3 +475,35 @@ def test_the_chosen_attendance_is_what_is_stored(
     assert {a.name: a for a in minutes_of(hood, april).attendance}["Fatma Yılmaz"].left_at is None
     assert row.left.text() == ""  # the screen says what is stored
     assert errors == []
+
+
+def test_large_print_from_the_window_and_removing_an_outcome(
+    qtbot: QtBot,
+    open_mode: Any,
+    hood: Database,
+    april: int,
+    said: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_mode(april)
+    go_to_section(qtbot, window, Section.TOPICS)
+    press(qtbot, window, Qt.Key.Key_I)
+    idea = window.item_panel.idea_section.live_editors()[-1]  # type: ignore[union-attr]
+    type_text(qtbot, idea.text_edit, "Een draaiorgel")  # type: ignore[attr-defined]
+    window.autosave.flush()
+    item = window.current_item
+    assert item is not None and [i.text for i in minutes_of(hood, april).item(item.id).ideas]
+    assert idea.remove_button.accessibleName() == "Dit idee weghalen"
+    qtbot.mouseClick(idea.remove_button, Qt.MouseButton.LeftButton)
+    assert said and "Een draaiorgel" in said[-1]  # asked first
+    assert minutes_of(hood, april).item(item.id).ideas == ()
+    target = tmp_path / "groot.pdf"
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *_args: target)
+    press(
+        qtbot,
+        window,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert min(font_sizes(target)) >= 14

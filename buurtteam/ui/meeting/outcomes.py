@@ -86,6 +86,7 @@ class OutcomeEditor(QFrame):
         self.context = context
         self.item_id = item_id
         self.record_id = record_id
+        self.removed = False
         self.remove_button = QPushButton(_("Remove"))
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.remove_button.setEnabled(context.editable)
@@ -118,6 +119,7 @@ class OutcomeEditor(QFrame):
             except BuurtteamError as error:
                 dialogs.show_error(self, error)
                 return
+        self.removed = True
         self.hide()
         self.deleteLater()
 
@@ -128,6 +130,7 @@ _NO_VOTE, _UNANIMOUS, _COUNTED = "none", "unanimous", "counted"
 class DecisionEditor(OutcomeEditor):
     def __init__(self, context: EditContext, item_id: int, line: DecisionLine | None) -> None:
         super().__init__(context, item_id, line.id if line else None)
+        self.remove_button.setAccessibleName(_("Remove this decision"))
         self.text_edit = text_box(_("Decision"))
         self.text_edit.setPlaceholderText(_("What the team decided"))
         self.text_edit.setReadOnly(not context.editable)
@@ -236,6 +239,7 @@ class DecisionEditor(OutcomeEditor):
 class ActionEditor(OutcomeEditor):
     def __init__(self, context: EditContext, item_id: int, line: ActionLine | None) -> None:
         super().__init__(context, item_id, line.id if line else None)
+        self.remove_button.setAccessibleName(_("Remove this action"))
         self.text_edit = QLineEdit()
         self.text_edit.setAccessibleName(_("Action"))
         self.text_edit.setPlaceholderText(_("Who does what"))
@@ -346,6 +350,7 @@ class ActionEditor(OutcomeEditor):
 class IdeaEditor(OutcomeEditor):
     def __init__(self, context: EditContext, item_id: int, line: IdeaLine | None) -> None:
         super().__init__(context, item_id, line.id if line else None)
+        self.remove_button.setAccessibleName(_("Remove this idea"))
         self.text_edit = QLineEdit()
         self.text_edit.setAccessibleName(_("Idea"))
         self.text_edit.setPlaceholderText(_("An idea to keep, without owner or date"))
@@ -402,4 +407,4 @@ class OutcomeSection(QGroupBox):
         return editor
 
     def live_editors(self) -> list[OutcomeEditor]:
-        return [e for e in self.editors if not e.isHidden()]
+        return [e for e in self.editors if not e.removed]
