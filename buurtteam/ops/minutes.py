@@ -394,17 +394,6 @@ def read_minutes(session: Session, meeting_id: int) -> Minutes:
             .order_by(m.Erratum.date, m.Erratum.id)
         ).scalars()
     )
-    content = MinutesContent(
-        starts_at=meeting.starts_at,
-        attendance=tuple(
-            AttendanceContent(a.name, a.status, a.arrived_at, a.left_at)
-            for a in attendance
-            if a.status is not None
-        ),
-        guests=tuple((g.name, g.organisation) for g in guests),
-        items=tuple(_item_content(item) for item in items),
-        errata=tuple((e.day, e.text) for e in errata),
-    )
     return Minutes(
         head=head,
         attendance=attendance,
@@ -414,20 +403,83 @@ def read_minutes(session: Session, meeting_id: int) -> Minutes:
         errata=errata,
         other_history=tuple(h for h in history if id(h) not in shown),
         stored_fingerprint=meeting.minutes_fingerprint,
-        fingerprint=fingerprint(content),
+        fingerprint=fingerprint(minutes_content(session, meeting)),
         people=tuple(Choice(pid, name) for pid, (name, _roles) in names.items()),
         parties=tuple(Choice(pid, name) for pid, name in parties.items()),
         previous_concept=_previous_concept(session, meeting),
     )
 
 
-def _item_content(item: MinutesItem) -> ItemContent:
-    return ItemContent(
-        title=item.title,
-        notes=item.notes,
-        decisions=tuple(DecisionContent(d.text, d.votes) for d in item.decisions),
-        actions=tuple(ActionContent(a.text, a.owner, a.party, a.due) for a in item.actions),
-        ideas=tuple(i.text for i in item.ideas),
+def minutes_content(session: Session, meeting: m.Meeting) -> MinutesContent:
+    """What the fingerprint covers, read lean (`check` reads it for every approved meeting).
+
+    The same order as the minutes show: items by position, their outcomes as entered.
+    """
+    attendance = tuple(
+        AttendanceContent(name, AttendanceStatus(status), arrived, left)
+        for name, status, arrived, left in session.execute(
+            select(
+                m.Person.name, m.Attendance.status, m.Attendance.arrived_at, m.Attendance.left_at
+            )
+            .join(m.Person, m.Attendance.person_id == m.Person.id)
+            .where(m.Attendance.meeting_id == meeting.id)
+        ).all()
+    )
+    guests = tuple(
+        (g.name, g.organisation)
+        for g in session.execute(
+            select(m.Guest.name, m.Guest.organisation)
+            .where(m.Guest.meeting_id == meeting.id)
+            .order_by(m.Guest.id)
+        ).all()
+    )
+    items = session.execute(
+        select(m.AgendaItem.id, m.AgendaItem.title, m.AgendaItem.notes)
+        .where(m.AgendaItem.meeting_id == meeting.id)
+        .order_by(m.AgendaItem.position, m.AgendaItem.id)
+    ).all()
+    ids = [item.id for item in items]
+    decisions: dict[int, list[DecisionContent]] = {}
+    for row in session.execute(
+        select(m.Decision).where(m.Decision.agenda_item_id.in_(ids)).order_by(m.Decision.id)
+    ).scalars():
+        votes = (
+            VoteCount(row.votes_for, row.votes_against or 0, row.votes_abstain or 0)
+            if row.votes_for is not None
+            else None
+        )
+        decisions.setdefault(row.agenda_item_id, []).append(DecisionContent(row.text, votes))
+    actions: dict[int, list[ActionContent]] = {}
+    for action in _actions(session, m.Action.agenda_item_id.in_(ids)):
+        actions.setdefault(action.item_id, []).append(
+            ActionContent(action.text, action.owner, action.party, action.due)
+        )
+    ideas: dict[int, list[str]] = {}
+    for idea in _ideas(session, ids):
+        ideas.setdefault(idea.item_id, []).append(idea.text)
+    errata = tuple(
+        (e.date, e.text)
+        for e in session.execute(
+            select(m.Erratum.date, m.Erratum.text)
+            .where(m.Erratum.meeting_id == meeting.id)
+            .order_by(m.Erratum.date, m.Erratum.id)
+        ).all()
+    )
+    return MinutesContent(
+        starts_at=meeting.starts_at,
+        attendance=attendance,
+        guests=guests,
+        items=tuple(
+            ItemContent(
+                title=item.title,
+                notes=item.notes,
+                decisions=tuple(decisions.get(item.id, ())),
+                actions=tuple(actions.get(item.id, ())),
+                ideas=tuple(ideas.get(item.id, ())),
+            )
+            for item in items
+        ),
+        errata=errata,
     )
 
 
@@ -633,7 +685,7 @@ def renew_fingerprint(session: Session, meeting_id: int) -> str | None:
     if meeting.status != MeetingStatus.MINUTES_APPROVED.value:
         return None
     session.flush()
-    value = read_minutes(session, meeting_id).fingerprint
+    value = fingerprint(minutes_content(session, meeting))
     meeting.minutes_fingerprint = value
     session.flush()
     return value
@@ -698,16 +750,17 @@ def verify_fingerprints(db: Database) -> list[FingerprintMismatch]:
             .order_by(m.Neighbourhood.name, m.Meeting.starts_at)
         ).all()
         for row in rows:
-            minutes = read_minutes(session, row.id)
-            if minutes.fingerprint != row.minutes_fingerprint:
+            meeting = get_meeting(session, row.id)
+            computed = fingerprint(minutes_content(session, meeting))
+            if computed != row.minutes_fingerprint:
                 found.append(
                     FingerprintMismatch(
                         row.id,
-                        minutes.head.public_id,
+                        meeting.public_id,
                         row.name,
-                        minutes.head.starts_at,
+                        meeting.starts_at,
                         row.minutes_fingerprint,
-                        minutes.fingerprint,
+                        computed,
                     )
                 )
     return found
@@ -776,7 +829,7 @@ def approve_minutes(
             approving.cancel_reason is not None,
             today,
         )
-        value = read_minutes(session, meeting.id).fingerprint
+        value = fingerprint(minutes_content(session, meeting))
         meeting.status = MeetingStatus.MINUTES_APPROVED.value
         meeting.minutes_approved_at_id = approving.id
         meeting.minutes_fingerprint = value
