@@ -172,6 +172,34 @@ _COUNT = text(
 )
 
 
+# PostgreSQL (migration 0003): the same index as a folded tsvector; terms become a tsquery.
+_SEARCH_PG = text(
+    "SELECT kind, record_id, neighbourhood_id, "
+    "left(coalesce(title, '') || ' ' || coalesce(body, ''), 200) AS snippet "
+    "FROM search_index WHERE document @@ to_tsquery('simple', :query) "
+    "AND (CAST(:hood AS INTEGER) IS NULL OR neighbourhood_id = :hood) "
+    "ORDER BY ts_rank(document, to_tsquery('simple', :query)) DESC, rowid LIMIT :limit"
+)
+_COUNT_PG = text(
+    "SELECT count(*) FROM search_index WHERE document @@ to_tsquery('simple', :query) "
+    "AND (CAST(:hood AS INTEGER) IS NULL OR neighbourhood_id = :hood)"
+)
+_TERM = re.compile(r'"((?:[^"]|"")*)"(\*?)')
+
+
+def _tsquery(fts5_query: str) -> str:
+    """The FTS5 terms (`"word" "half"*`) as a PostgreSQL tsquery (`word & half:*`).
+
+    The words are \\w+ only (see `words`), folded as the index folds them, so nothing a
+    person typed can be tsquery syntax.
+    """
+    parts = [
+        fold(word.replace('""', '"')) + (":*" if star else "")
+        for word, star in _TERM.findall(fts5_query)
+    ]
+    return " & ".join(part for part in parts if part.strip(":*")) or "''"
+
+
 def search(
     db: Database, typed: str, neighbourhood_id: int | None = None, limit: int = DEFAULT_LIMIT
 ) -> tuple[Hit, ...]:
@@ -179,10 +207,10 @@ def search(
 
     First what holds all the words that matter; then what holds any of them, the rarest
     word first. Asked about decisions ("besloten"), decisions and the items holding them
-    lead. Only for SQLite files (the index is SQLite's FTS5); elsewhere nothing is found.
+    lead. SQLite searches its FTS5 index, PostgreSQL a folded tsvector (migration 0003).
     """
     question = understand(typed)
-    if question is None or not db.is_sqlite:
+    if question is None:
         return ()
     with db.read() as session:
         rows = _rows(session, question.query, neighbourhood_id, limit)
@@ -209,7 +237,9 @@ def _rarest_first(
         return []
     counted = []
     for index, term in enumerate(terms):
-        count = session.scalar(_COUNT, {"query": term, "hood": neighbourhood_id}) or 0
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        statement, query = (_COUNT, term) if sqlite else (_COUNT_PG, _tsquery(term))
+        count = session.scalar(statement, {"query": query, "hood": neighbourhood_id}) or 0
         if count:
             counted.append((count, index, term))
     return [term for _count, _index, term in sorted(counted)]
@@ -224,7 +254,11 @@ class _Row:
 
 
 def _rows(session: Session, query: str, neighbourhood_id: int | None, limit: int) -> list[_Row]:
-    result = session.execute(_SEARCH, {"query": query, "hood": neighbourhood_id, "limit": limit})
+    if session.get_bind().dialect.name == "sqlite":
+        statement, bound = _SEARCH, query
+    else:
+        statement, bound = _SEARCH_PG, _tsquery(query)
+    result = session.execute(statement, {"query": bound, "hood": neighbourhood_id, "limit": limit})
     return [
         _Row(r.kind, int(r.record_id), int(r.neighbourhood_id), r.snippet or "") for r in result
     ]

@@ -194,3 +194,18 @@ def test_two_grants_at_the_same_moment_cannot_overspend(pg: Database, pg_url: st
         thread.join()
     assert sorted(outcomes) == ["granted", "refused"]
     assert check_document(export_data(pg)) == []
+
+
+def test_search_through_the_search_op_on_postgresql(pg: Database) -> None:
+    """The window's search (Ctrl+K) answers the same on the server."""
+    from buurtteam.ops.search import search
+
+    import_data(pg, example())
+    with pg.write() as session:
+        session.execute(
+            text("UPDATE agenda_item SET notes = 'De coördinator belt' WHERE public_id = 'a-2-3'")
+        )
+    assert [hit.kind.value for hit in search(pg, "coordinator")] == ["agenda_item"]
+    assert [hit.kind.value for hit in search(pg, "coörd")] == ["agenda_item"]
+    assert "contract_point" in [hit.kind.value for hit in search(pg, "pannaveldje")]
+    assert search(pg, 'pannaveldje" OR 1=1 --') is not None  # typed syntax stays words
