@@ -55,7 +55,8 @@ def _usage(args: argparse.Namespace) -> int:  # argparse requires an action firs
 
 def _cmd_compose(args: argparse.Namespace) -> int:
     from buurtteam.i18n.format import datum, tijd
-    from buurtteam.ops.agenda import agenda_of, compose_agenda, find_meeting
+    from buurtteam.ops.agenda import agenda_of, compose_agenda
+    from buurtteam.ops.lookup import find_meeting
 
     db = open_db(args)
     try:
@@ -85,7 +86,8 @@ def _cmd_compose(args: argparse.Namespace) -> int:
 
 
 def _cmd_print_agenda(args: argparse.Namespace) -> int:
-    from buurtteam.ops.agenda import find_meeting, print_agenda
+    from buurtteam.ops.agenda import print_agenda
+    from buurtteam.ops.lookup import find_meeting
 
     db = open_db(args)
     try:
@@ -99,9 +101,8 @@ def _cmd_print_agenda(args: argparse.Namespace) -> int:
 
 
 def _cmd_ics(args: argparse.Namespace) -> int:
-    from buurtteam.ops.agenda import find_meeting
     from buurtteam.ops.calendar import export_meeting, export_series
-    from buurtteam.ops.lookup import neighbourhood_by_name
+    from buurtteam.ops.lookup import find_meeting, neighbourhood_by_name
 
     stamp = dt.datetime.now(dt.UTC)
     db = open_db(args)

@@ -28,7 +28,8 @@ def register(registry: Registry) -> None:
 
 
 def _cmd_print_minutes(args: argparse.Namespace) -> int:
-    from buurtteam.ops.minutes import find_meeting, print_minutes
+    from buurtteam.ops.lookup import find_meeting
+    from buurtteam.ops.minutes import print_minutes
 
     db = open_db(args)
     try:

@@ -50,7 +50,6 @@ from buurtteam.domain.vocab import (
 from buurtteam.errors import N_, InvalidInput, NotFound, RuleBroken
 from buurtteam.i18n import _, ngettext
 from buurtteam.i18n.format import datum, euro
-from buurtteam.ops.lookup import meeting_by_reference
 from buurtteam.ops.overview import current_contract_id
 from buurtteam.store import models as m
 from buurtteam.store.db import Database
@@ -348,17 +347,6 @@ def previous_meeting(session: Session, meeting: m.Meeting) -> m.Meeting | None:
         .order_by(m.Meeting.starts_at.desc(), m.Meeting.id.desc())
         .limit(1)
     ).scalar()
-
-
-def find_meeting(db: Database, reference: str) -> int:
-    """A meeting's id from its public id, or from its date when that is unambiguous.
-
-    Raises:
-        NotFound: when no meeting fits.
-        InvalidInput: when several fit; the message lists them.
-    """
-    with db.read() as session:
-        return meeting_by_reference(session, reference).id
 
 
 # -- reading an agenda ------------------------------------------------------------------

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from buurtteam.errors import N_, InvalidInput, NotFound
 from buurtteam.store import models as m
+from buurtteam.store.db import Database
 
 
 def neighbourhood_by_name(session: Session, name: str) -> m.Neighbourhood:
@@ -98,3 +99,14 @@ def person_by_reference(session: Session, reference: str) -> m.Person:
         reference=reference,
         hoods=listing,
     )
+
+
+def find_meeting(db: Database, reference: str) -> int:
+    """A meeting's id from its public id, or from its date when that is unambiguous.
+
+    Raises:
+        NotFound: when no meeting fits.
+        InvalidInput: when several fit; the message lists them.
+    """
+    with db.read() as session:
+        return meeting_by_reference(session, reference).id

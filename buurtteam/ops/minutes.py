@@ -1040,11 +1040,3 @@ def meeting_named(db: Database, neighbourhood: str, public_id: str) -> int | Non
             .join(m.Neighbourhood, m.Meeting.neighbourhood_id == m.Neighbourhood.id)
             .where(m.Neighbourhood.name == neighbourhood, m.Meeting.public_id == public_id)
         ).scalar()
-
-
-def find_meeting(db: Database, reference: str) -> int:
-    """A meeting's id from its public id or unambiguous date (see `ops.lookup`)."""
-    from buurtteam.ops.lookup import meeting_by_reference
-
-    with db.read() as session:
-        return meeting_by_reference(session, reference).id

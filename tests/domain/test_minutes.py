@@ -84,7 +84,10 @@ def test_a_guest_needs_a_name() -> None:
 
 
 @given(
-    st.integers(-3, 12), st.integers(-3, 12), st.integers(-3, 12), st.one_of(st.none(), st.integers(0, 12))
+    st.integers(-3, 12),
+    st.integers(-3, 12),
+    st.integers(-3, 12),
+    st.one_of(st.none(), st.integers(0, 12)),
 )
 def test_votes_are_never_negative_nor_more_than_the_voters(
     in_favour: int, against: int, abstain: int, voters: int | None
@@ -137,11 +140,12 @@ def actions(draw: st.DrawFn) -> list[ActionFact]:
     found = []
     for key in range(draw(st.integers(0, 12))):
         agreed = draw(st.sampled_from(MEETINGS))
+        agreed_on = agreed.date()
         due = draw(st.one_of(st.none(), st.just(agreed.date() + timedelta(weeks=4))))
         done = draw(
             st.one_of(
                 st.none(),
-                st.integers(0, 40).map(lambda weeks: agreed.date() + timedelta(weeks=weeks)),
+                st.integers(0, 40).map(lambda weeks, day=agreed_on: day + timedelta(weeks=weeks)),
             )
         )
         found.append(ActionFact(key, agreed, due, done))
