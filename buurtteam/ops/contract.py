@@ -1322,6 +1322,9 @@ def report_data(
         )
         for card in view.scorecards
     )
+    # Whose agendas they were over this contract's period (issue: the agenda balance).
+    from buurtteam.ops.agenda import agenda_balance
+
     return ContractReportData(
         neighbourhood=view.neighbourhood,
         municipality=view.municipality,
@@ -1330,6 +1333,7 @@ def report_data(
         ends_on=contract.ends_on,
         printed_on=today,
         parties=parties,
+        balance=agenda_balance(db, neighbourhood_id, contract.starts_on, contract.ends_on),
     )
 
 

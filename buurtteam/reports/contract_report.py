@@ -19,9 +19,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from buurtteam.domain.agenda import Balance
 from buurtteam.domain.contract import Accountability
 from buurtteam.domain.vocab import PointStatus
-from buurtteam.i18n import _
+from buurtteam.i18n import _, ngettext
+from buurtteam.i18n.balance import balance_text
 from buurtteam.i18n.format import datum, datum_long, number
 from buurtteam.i18n.labels import point_status_label
 from buurtteam.reports.pdf import FONT, PageFrame, Styles, build_pdf, para, spacer, table
@@ -58,6 +60,8 @@ class ContractReportData:
     ends_on: dt.date
     printed_on: dt.date
     parties: tuple[ReportParty, ...]  # the parties that own points
+    # Whose agendas the meetings of the contract period had (None: not asked for).
+    balance: Balance | None = None
 
 
 # -- the model: every printed string ------------------------------------------------------
@@ -86,6 +90,7 @@ class ContractReportModel:
     header_left: str
     header_right: str
     empty: str | None  # said instead of the tables when the contract has no points
+    balance: str | None = None  # whose agenda it was, over the contract period
 
 
 def status_text(point: ReportPoint) -> str:
@@ -180,6 +185,7 @@ def report_model(data: ContractReportData) -> ContractReportModel:
             "On time: done on or before the deadline in force. Moved: how often a "
             "deadline was moved."
         ).format(overdue=OVERDUE_MARK, not_kept=NOT_KEPT_MARK),
+        balance=_balance_line(data.balance),
         summary_header=(
             _("Party"),
             _("Points"),
@@ -281,6 +287,17 @@ def _summary(model: ContractReportModel, styles: Styles) -> Flowable:
     return table([header, *parties, bold_totals], widths, styles)
 
 
+def _balance_line(balance: Balance | None) -> str | None:
+    if balance is None:
+        return None
+    meetings = ngettext("{count} meeting", "{count} meetings", balance.meetings).format(
+        count=balance.meetings
+    )
+    return _("The agendas of the contract period so far ({meetings}): {balance}").format(
+        meetings=meetings, balance=balance_text(balance)
+    )
+
+
 def write_contract_report(data: ContractReportData, target: Path, *, large: bool = False) -> Path:
     """The progress report as a PDF at `target` (atomically; identical input, identical bytes)."""
     model = report_model(data)
@@ -297,6 +314,11 @@ def write_contract_report(data: ContractReportData, target: Path, *, large: bool
     else:
         story.append(para(_("Summary per party"), styles.heading))
         story += [_summary(model, styles), spacer(styles, 0.5), para(model.legend, styles.small)]
+        if model.balance:
+            story += [
+                para(_("Whose agenda was it?"), styles.heading),
+                para(model.balance, styles.body),
+            ]
         widths = _point_widths(model, styles)
         for section in model.sections:
             story.append(para(section.heading, styles.heading))

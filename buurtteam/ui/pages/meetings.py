@@ -68,7 +68,6 @@ from PySide6.QtWidgets import (
 )
 
 from buurtteam import i18n
-from buurtteam.domain.agenda import Balance
 from buurtteam.domain.schedule import SeriesPlan
 from buurtteam.domain.text import fold
 from buurtteam.domain.vocab import (
@@ -80,7 +79,8 @@ from buurtteam.domain.vocab import (
     Source,
 )
 from buurtteam.errors import BuurtteamError
-from buurtteam.i18n import _, ngettext
+from buurtteam.i18n import _
+from buurtteam.i18n.balance import balance_text, ngettext
 from buurtteam.i18n.format import datum, datum_long, number, tijd
 from buurtteam.i18n.labels import (
     meeting_status_label,
@@ -203,37 +203,6 @@ def meeting_status_text(row: MeetingRow) -> str:
 def who_brought_it(source: Source, name: str | None) -> str:
     label = source_label(source)
     return f"{label} ({name})" if name else label
-
-
-def balance_text(balance: Balance) -> str:
-    """Whose agenda it is, in words, with the counts behind the percentages."""
-    if not balance.items:
-        return _("There are no discussion items on this agenda yet.")
-    items = ngettext(
-        "{count} of {total} item ({share}%)", "{count} of {total} items ({share}%)", balance.items
-    ).format(count=balance.resident_items, total=balance.items, share=balance.resident_item_share)
-    minutes = ngettext(
-        "{count} of {total} minute ({share}%)",
-        "{count} of {total} minutes ({share}%)",
-        balance.minutes,
-    ).format(
-        count=balance.resident_minutes,
-        total=balance.minutes,
-        share=balance.resident_minute_share or 0,
-    )
-    return _(
-        "Residents, community worker and team: {items} and {minutes}. "
-        "Municipality and partners: {other_items}, {other_minutes}."
-    ).format(
-        items=items,
-        minutes=minutes,
-        other_items=ngettext("{count} item", "{count} items", balance.other_items).format(
-            count=balance.other_items
-        ),
-        other_minutes=ngettext("{count} minute", "{count} minutes", balance.other_minutes).format(
-            count=balance.other_minutes
-        ),
-    )
 
 
 def period_text(period: PeriodBalance | None) -> str:
