@@ -1418,6 +1418,46 @@ def _votes(in_favour: int, against: int = 0, abstain: int = 0) -> Json:
     return {"for": in_favour, "against": against, "abstain": abstain}
 
 
+def agenda_item(
+    item_id: str,
+    section: str,
+    title: str,
+    source: str,
+    purpose: str,
+    *,
+    by: str | None = None,
+    request: str | None = None,
+    minutes: int | None = None,
+    notes: str | None = None,
+    decisions: list[Json] | None = None,
+    actions: list[Json] | None = None,
+    ideas: list[Json] | None = None,
+    points: list[int] | None = None,
+    proposals: list[str] | None = None,
+    issues: list[str] | None = None,
+) -> Json:
+    """One agenda item as the exchange format writes it (shared by both demos)."""
+    return _compact(
+        {
+            "id": item_id,
+            "section": section,
+            "title": title,
+            "source": source,
+            "submitted_by": by,
+            "request": request,
+            "minutes": minutes,
+            "purpose": purpose,
+            "notes": notes,
+            "decisions": decisions or [],
+            "actions": actions or [],
+            "ideas": ideas or [],
+            "contract_points": points or [],
+            "proposals": proposals or [],
+            "issues": issues or [],
+        }
+    )
+
+
 class _Demo:
     """Builds the document in dependency order: schedule, contract, meetings, budget, issues."""
 
@@ -1891,37 +1931,9 @@ class _Demo:
         title: str,
         source: str,
         purpose: str,
-        *,
-        by: str | None = None,
-        request: str | None = None,
-        minutes: int | None = None,
-        notes: str | None = None,
-        decisions: list[Json] | None = None,
-        actions: list[Json] | None = None,
-        ideas: list[Json] | None = None,
-        points: list[int] | None = None,
-        proposals: list[str] | None = None,
-        issues: list[str] | None = None,
+        **links: Any,
     ) -> Json:
-        return _compact(
-            {
-                "id": self.next_id(f"a-{index + 1}"),
-                "section": section,
-                "title": title,
-                "source": source,
-                "submitted_by": by,
-                "request": request,
-                "minutes": minutes,
-                "purpose": purpose,
-                "notes": notes,
-                "decisions": decisions or [],
-                "actions": actions or [],
-                "ideas": ideas or [],
-                "contract_points": points or [],
-                "proposals": proposals or [],
-                "issues": issues or [],
-            }
-        )
+        return agenda_item(self.next_id(f"a-{index + 1}"), section, title, source, purpose, **links)
 
     def decision(self, text: str, votes: Json | None = None) -> Json:
         return _compact({"id": self.next_id("d"), "text": text, "votes": votes})

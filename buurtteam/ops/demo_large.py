@@ -35,6 +35,7 @@ from buurtteam.ops.demo_data import (
     _euro,
     _month_end,
     _votes,
+    agenda_item,
 )
 
 Json = dict[str, Any]
@@ -1765,37 +1766,9 @@ class _Wijk:
         title: str,
         source: str,
         purpose: str,
-        *,
-        by: str | None = None,
-        request: str | None = None,
-        minutes: int | None = None,
-        notes: str | None = None,
-        decisions: list[Json] | None = None,
-        actions: list[Json] | None = None,
-        ideas: list[Json] | None = None,
-        points: list[int] | None = None,
-        proposals: list[str] | None = None,
-        issues: list[str] | None = None,
+        **links: Any,
     ) -> Json:
-        return _compact(
-            {
-                "id": self.next_id(f"a-{index + 1}"),
-                "section": section,
-                "title": title,
-                "source": source,
-                "submitted_by": by,
-                "request": request,
-                "minutes": minutes,
-                "purpose": purpose,
-                "notes": notes,
-                "decisions": decisions or [],
-                "actions": actions or [],
-                "ideas": ideas or [],
-                "contract_points": points or [],
-                "proposals": proposals or [],
-                "issues": issues or [],
-            }
-        )
+        return agenda_item(self.next_id(f"a-{index + 1}"), section, title, source, purpose, **links)
 
     def decision(self, index: int, text: str, *, voted: bool = False) -> Json:
         votes = None
