@@ -9,7 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from buurtteam.errors import BuurtteamError
 from buurtteam.i18n import _
@@ -93,3 +102,46 @@ def show_crash(parent: QWidget | None, details: str, log_file: Path | None) -> b
     box.setDetailedText(details)
     box.setDefaultButton(QMessageBox.StandardButton.Ok)
     return box.exec() == QMessageBox.StandardButton.Close
+
+
+class SubmitDialog(QDialog):
+    """OK runs `submit()`; a refusal is shown and the dialog stays open with what was typed.
+
+    Subclasses fill `form`, call `finish_layout()`, and implement `submit()`.
+    """
+
+    MIN_WIDTH = 0  # a subclass may ask for more room (a long date in words, a long title)
+
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addLayout(self.form)
+
+    def finish_layout(self) -> None:
+        self.layout_.addWidget(self.buttons)
+        # An explicit minimum (all fields shown) keeps the layout from resizing the window
+        # each time a field is shown or hidden; Qt's offscreen platform warns about that.
+        hint = self.sizeHint()
+        self.setMinimumSize(max(hint.width(), self.MIN_WIDTH), hint.height())
+
+    def submit(self) -> None:
+        """Do the change; raise BuurtteamError to refuse."""
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            self.submit()
+        except BuurtteamError as error:
+            show_error(self, error)
+            return
+        super().accept()

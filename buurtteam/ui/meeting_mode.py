@@ -169,7 +169,7 @@ class MeetingModeWindow(QMainWindow):
         self._current_row = -1
         self._closing_orderly = False
         self.setObjectName("meeting_mode")
-        # An explicit minimum: the layout must not resize a shown window (see budget's
+        # An explicit minimum: the layout must not resize a shown window (see the shared
         # SubmitDialog); laptops in community centres are small, so keep it modest.
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self.setStyleSheet("QGroupBox { font-weight: bold; }")  # as in the main window

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -162,43 +161,6 @@ def status_text(p: ProposalLine) -> str:
     return label
 
 
-class SubmitDialog(QDialog):
-    """OK runs `submit()`; a refusal is shown and the dialog stays open with what was typed."""
-
-    def __init__(self, parent: QWidget | None, title: str) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.addLayout(self.form)
-
-    def finish_layout(self) -> None:
-        self.layout_.addWidget(self.buttons)
-        # An explicit minimum (all fields shown) keeps the layout from resizing the window
-        # each time a field is shown or hidden; Qt's offscreen platform warns about that.
-        self.setMinimumSize(self.sizeHint())
-
-    def submit(self) -> None:
-        """Do the change; raise BuurtteamError to refuse."""
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        try:
-            self.submit()
-        except BuurtteamError as error:
-            dialogs.show_error(self, error)
-            return
-        super().accept()
-
-
 # -- the chart ------------------------------------------------------------------------------
 
 
@@ -266,7 +228,7 @@ class BudgetChart(QWidget):
 # -- the dialogs ----------------------------------------------------------------------------
 
 
-class IntakeDialog(SubmitDialog):
+class IntakeDialog(dialogs.SubmitDialog):
     """A new proposal: who, what, how much, when received, and not regular maintenance."""
 
     def __init__(
@@ -364,7 +326,7 @@ def allowed_kinds(proposal: ProposalLine) -> list[DecisionKind]:
     return []
 
 
-class DecideDialog(SubmitDialog):
+class DecideDialog(dialogs.SubmitDialog):
     """The team's decision on one proposal, at a chosen meeting.
 
     Shows, while typing, what is left to grant in the year before and after the decision.
@@ -611,7 +573,7 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-class PaymentDialog(SubmitDialog):
+class PaymentDialog(dialogs.SubmitDialog):
     """Money paid out on a grant: date, amount, invoice; never more than is still open."""
 
     def __init__(
@@ -651,7 +613,7 @@ class PaymentDialog(SubmitDialog):
         self._submit(_to_date(self.paid_on), self.amount.text(), self.reference.text() or None)
 
 
-class AmountDialog(SubmitDialog):
+class AmountDialog(dialogs.SubmitDialog):
     """One amount with an explanation: the year's budget, or a carry-over."""
 
     def __init__(

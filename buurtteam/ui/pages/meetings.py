@@ -222,40 +222,8 @@ def period_text(period: PeriodBalance | None) -> str:
 # -- dialogs ------------------------------------------------------------------------------
 
 
-class SubmitDialog(QDialog):
-    """OK runs `submit()`; a refusal is shown and the dialog stays open with what was typed."""
-
-    def __init__(self, parent: QWidget | None, title: str) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.addLayout(self.form)
-
-    def finish_layout(self) -> None:
-        self.layout_.addWidget(self.buttons)
-        hint = self.sizeHint()
-        self.setMinimumSize(max(hint.width(), MIN_DIALOG_WIDTH), hint.height())
-
-    def submit(self) -> None:
-        """Do the change; raise BuurtteamError to refuse."""
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        try:
-            self.submit()
-        except BuurtteamError as error:
-            dialogs.show_error(self, error)
-            return
-        super().accept()
+class SubmitDialog(dialogs.SubmitDialog):
+    MIN_WIDTH = MIN_DIALOG_WIDTH
 
 
 class SeriesDialog(SubmitDialog):
