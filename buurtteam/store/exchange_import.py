@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from buurtteam.domain.exchange_rules import parse_date
@@ -166,8 +166,24 @@ def _write(session: Session, hoods: list[Any], *, bulk_index: bool) -> ImportSum
     for model, values in late_updates:
         grouped[model].append(values)
     for model, batch in grouped.items():
-        session.execute(update(model), batch)
+        _update_by_id(session, model, batch)
     return summary
+
+
+def _update_by_id(session: Session, model: type[m.Base], batch: list[dict[str, Any]]) -> None:
+    """Core, not the ORM's bulk update: that one wants each row's version (migration 0004)
+    and raises it, while an imported row stays at version 1."""
+    table = model.__table__
+    columns = [name for name in batch[0] if name != "id"]
+    statement = (
+        update(table)  # type: ignore[arg-type]
+        .where(table.c.id == bindparam("row_id"))
+        .values({name: bindparam(f"new_{name}") for name in columns})
+    )
+    session.execute(
+        statement,
+        [{"row_id": row["id"], **{f"new_{name}": row[name] for name in columns}} for row in batch],
+    )
 
 
 # The search index (migration 0002) is kept by triggers `search_<table>_insert`, each

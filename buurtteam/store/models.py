@@ -25,7 +25,7 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from buurtteam.store.types import Money, NFCString, NFCText
 
@@ -44,6 +44,25 @@ ENUM = String(40)  # exchange vocabulary values, checked in the domain
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+class Versioned:
+    """A record people edit in forms, perhaps two at once on different laptops (migration 0004).
+
+    `version` is SQLAlchemy's version counter: every ORM UPDATE says `WHERE version = <the
+    version read>` and raises it by one, so a write based on a stale read fails
+    (StaleDataError) instead of overwriting. `changed_by` and `changed_at` say who saved
+    last and when, so the one who saves second can be told. None of the three travels in
+    the exchange format: an import starts at version 1, with nobody named.
+    """
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    changed_by: Mapped[str | None] = mapped_column(NFCText)
+    changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, object]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
 def _fk(target: str, *, nullable: bool = False, cascade: bool = True) -> Mapped:
@@ -71,7 +90,7 @@ class Neighbourhood(Base):
     )
 
 
-class Party(Base):
+class Party(Versioned, Base):
     __tablename__ = "party"
     __table_args__ = (UniqueConstraint("neighbourhood_id", "public_id"),)
 
@@ -84,7 +103,7 @@ class Party(Base):
     neighbourhood: Mapped[Neighbourhood] = relationship(back_populates="parties")
 
 
-class Person(Base):
+class Person(Versioned, Base):
     __tablename__ = "person"
     __table_args__ = (UniqueConstraint("neighbourhood_id", "public_id"),)
 
@@ -99,7 +118,7 @@ class Person(Base):
     party_id: Mapped[int | None] = _fk("party.id", nullable=True, cascade=False)
 
 
-class Contract(Base):
+class Contract(Versioned, Base):
     __tablename__ = "contract"
     __table_args__ = (
         UniqueConstraint("neighbourhood_id", "public_id"),
@@ -124,7 +143,7 @@ class Signature(Base):
     signed_by: Mapped[str] = mapped_column(NFCText)
 
 
-class ContractPoint(Base):
+class ContractPoint(Versioned, Base):
     __tablename__ = "contract_point"
     __table_args__ = (UniqueConstraint("contract_id", "number"),)
 
@@ -156,7 +175,7 @@ class PointHistory(Base):
     due: Mapped[dt.date | None] = mapped_column(Date)
 
 
-class Meeting(Base):
+class Meeting(Versioned, Base):
     __tablename__ = "meeting"
     __table_args__ = (
         UniqueConstraint("neighbourhood_id", "public_id"),
@@ -240,7 +259,7 @@ class AgendaRequest(Base):
     decline_reason: Mapped[str | None] = mapped_column(NFCText)
 
 
-class AgendaItem(Base):
+class AgendaItem(Versioned, Base):
     __tablename__ = "agenda_item"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -261,7 +280,7 @@ class AgendaItem(Base):
     carried_from_id: Mapped[int | None] = _fk("agenda_item.id", nullable=True, cascade=False)
 
 
-class Decision(Base):
+class Decision(Versioned, Base):
     __tablename__ = "decision"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -274,7 +293,7 @@ class Decision(Base):
     votes_abstain: Mapped[int | None]
 
 
-class Action(Base):
+class Action(Versioned, Base):
     __tablename__ = "action"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -336,7 +355,7 @@ class BudgetYear(Base):
     carry_over: Mapped[Decimal | None] = mapped_column(Money)
 
 
-class Proposal(Base):
+class Proposal(Versioned, Base):
     __tablename__ = "proposal"
     __table_args__ = (UniqueConstraint("neighbourhood_id", "public_id"),)
 
@@ -371,7 +390,7 @@ class Payment(Base):
     reference: Mapped[str | None] = mapped_column(NFCText)
 
 
-class Issue(Base):
+class Issue(Versioned, Base):
     __tablename__ = "issue"
     __table_args__ = (UniqueConstraint("neighbourhood_id", "public_id"),)
 

@@ -4,5 +4,5 @@ Kept in plain code so opening an up-to-date file needs no Alembic import; a test
 that `HEAD_REVISION` is Alembic's head.
 """
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
