@@ -6,6 +6,7 @@ data comes in (an import, the demo); a hidden page costs nothing at start.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,12 +35,6 @@ from buurtteam.store.db import Database
 from buurtteam.ui import dialogs
 from buurtteam.ui.meeting_mode import MeetingModeLauncher
 from buurtteam.ui.pages import Page
-from buurtteam.ui.pages.budget import BudgetPage
-from buurtteam.ui.pages.contract import ContractPage
-from buurtteam.ui.pages.issues import IssuesPage
-from buurtteam.ui.pages.meetings import MeetingsPage
-from buurtteam.ui.pages.overview import OverviewPage
-from buurtteam.ui.pages.people import PeoplePage
 from buurtteam.ui.search import SearchLauncher
 from buurtteam.ui.settings import Settings
 from buurtteam.ui.welcome import WelcomePage
@@ -52,16 +47,24 @@ NAV_FONT_SCALE = 1.1
 class PageSpec:
     key: str  # stored in the settings as the last page
     title: str  # message id
-    make: Callable[[], Page]
+    module: str  # in buurtteam.ui.pages
+    class_name: str
+
+    def make(self) -> Page:
+        # Imported when first shown: the pages pull in printing, calendars and the budget
+        # arithmetic, which the first screen does not need (start-up time, issue 8).
+        module = importlib.import_module(f"buurtteam.ui.pages.{self.module}")
+        page: Page = getattr(module, self.class_name)()
+        return page
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overview", N_("Overview"), OverviewPage),
-    PageSpec("meetings", N_("Meetings"), MeetingsPage),
-    PageSpec("contract", N_("Neighbourhood contract"), ContractPage),
-    PageSpec("budget", N_("Neighbourhood budget"), BudgetPage),
-    PageSpec("issues", N_("Issues"), IssuesPage),
-    PageSpec("people", N_("People and parties"), PeoplePage),
+    PageSpec("overview", N_("Overview"), "overview", "OverviewPage"),
+    PageSpec("meetings", N_("Meetings"), "meetings", "MeetingsPage"),
+    PageSpec("contract", N_("Neighbourhood contract"), "contract", "ContractPage"),
+    PageSpec("budget", N_("Neighbourhood budget"), "budget", "BudgetPage"),
+    PageSpec("issues", N_("Issues"), "issues", "IssuesPage"),
+    PageSpec("people", N_("People and parties"), "people", "PeoplePage"),
 )
 PAGE_KEYS = tuple(spec.key for spec in PAGES)
 
@@ -132,13 +135,12 @@ class MainWindow(QMainWindow):
             self.nav.setFont(font)
         self.nav.setSpacing(3)
         self.pages = QStackedWidget()
-        self.page_widgets: list[Page] = []
+        # A page is built the first time it is shown; until then an empty stand-in keeps
+        # its place in the stack.
+        self._built: dict[int, Page] = {}
         for spec in PAGES:
             self.nav.addItem(_(spec.title))
-            page = spec.make()
-            page.setAccessibleName(_(spec.title))
-            self.page_widgets.append(page)
-            self.pages.addWidget(page)
+            self.pages.addWidget(QWidget())
         widest = max(self.nav.fontMetrics().horizontalAdvance(_(s.title)) for s in PAGES)
         self.nav.setFixedWidth(widest + 48)
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
@@ -245,7 +247,25 @@ class MainWindow(QMainWindow):
         """The page a person sees now: the welcome, or one of the pages."""
         if self._central.currentWidget() is self.welcome:
             return self.welcome
-        return self.page_widgets[self.pages.currentIndex()]
+        return self.page(self.pages.currentIndex())
+
+    def page(self, row: int) -> Page:
+        """The page in `row` of the navigation, built now if it has not been shown yet."""
+        built = self._built.get(row)
+        if built is not None:
+            return built
+        spec = PAGES[row]
+        page = spec.make()
+        page.setAccessibleName(_(spec.title))
+        stand_in = self.pages.widget(row)
+        showing = self.pages.currentIndex() == row
+        self.pages.insertWidget(row, page)
+        self.pages.removeWidget(stand_in)
+        stand_in.deleteLater()
+        if showing:
+            self.pages.setCurrentIndex(row)
+        self._built[row] = page
+        return page
 
     def reload(self, select_name: str | None = None) -> None:
         """Read the neighbourhoods again; show the welcome when there are none.
@@ -289,7 +309,7 @@ class MainWindow(QMainWindow):
         if self._neighbourhood_id is None or row not in self._stale:
             return
         try:
-            self.page_widgets[row].load(self._db, self._neighbourhood_id, self._today())
+            self.page(row).load(self._db, self._neighbourhood_id, self._today())
         except BuurtteamError as error:
             dialogs.show_error(self, error)
             return
@@ -307,6 +327,7 @@ class MainWindow(QMainWindow):
     def _on_nav_current_row_changed(self, row: int) -> None:
         if row < 0:
             return
+        self.page(row)
         self.pages.setCurrentIndex(row)
         self.page_actions[row].setChecked(True)
         self._settings.page = PAGES[row].key

@@ -210,7 +210,7 @@ class SearchLauncher(QObject):
             return None
         row = PAGE_KEYS.index(key)
         self._main.page_actions[row].trigger()  # type: ignore[attr-defined]
-        page: QWidget = self._main.page_widgets[row]  # type: ignore[attr-defined]
+        page: QWidget = self._main.page(row)  # type: ignore[attr-defined]
         return page
 
     def show_hit(self, hit: Hit) -> None:
