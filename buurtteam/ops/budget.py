@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
@@ -43,8 +44,6 @@ from buurtteam.domain.vocab import MeetingStatus, ProposalStatus
 from buurtteam.errors import N_, InvalidInput, NotFound, RuleBroken
 from buurtteam.ops.lookup import neighbourhood_by_name
 from buurtteam.ops.overview import NeighbourhoodRow, neighbourhood_row
-from buurtteam.reports.budget_report import BudgetReportData, ReportProposal, write_budget_report
-from buurtteam.reports.decision_letter import DecisionLetterData, write_decision_letter
 from buurtteam.store.db import Database
 from buurtteam.store.models import (
     BudgetYear,
@@ -54,6 +53,10 @@ from buurtteam.store.models import (
     Person,
     Proposal,
 )
+
+if TYPE_CHECKING:
+    from buurtteam.reports.budget_report import BudgetReportData
+    from buurtteam.reports.decision_letter import DecisionLetterData
 
 Amount = Decimal | str  # a Decimal, or what a person typed ("1.250,00")
 
@@ -824,6 +827,9 @@ def remove_payment(db: Database, payment_id: int) -> LedgerAfter:
 
 def budget_report_data(data: YearBudget, today: date) -> BudgetReportData:
     """The printed overview's input: the year as the budget page shows it."""
+    # Printing is imported when used: reportlab is not needed to show the budget.
+    from buurtteam.reports.budget_report import BudgetReportData, ReportProposal
+
     return BudgetReportData(
         neighbourhood=data.neighbourhood.name,
         municipality=data.neighbourhood.municipality,
@@ -861,11 +867,15 @@ def print_budget_overview(
     large: bool = False,
 ) -> Path:
     """Print the year's budget overview to the PDF `target`."""
+    from buurtteam.reports.budget_report import write_budget_report
+
     data = year_budget(db, neighbourhood_id, year)
     return write_budget_report(budget_report_data(data, today), target, large=large)
 
 
 def decision_letter_data(facts: LetterFacts, today: date) -> DecisionLetterData:
+    from buurtteam.reports.decision_letter import DecisionLetterData
+
     p = facts.proposal
     return DecisionLetterData(
         neighbourhood=facts.neighbourhood.name,
@@ -891,6 +901,8 @@ def print_decision_letter(
     db: Database, proposal_id: int, target: Path, today: date, *, large: bool = False
 ) -> Path:
     """Print the letter telling the resident where their proposal stands."""
+    from buurtteam.reports.decision_letter import write_decision_letter
+
     data = decision_letter_data(letter_facts(db, proposal_id, today), today)
     return write_decision_letter(data, target, large=large)
 

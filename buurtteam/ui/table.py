@@ -64,6 +64,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self._columns = tuple(columns)
         self._emphasis = emphasis
         self._rows: list[R] = []
+        # Each row's texts, formatted the first time Qt asks for them: a view asks for the
+        # same cell many times (painting, sizing rows, tooltips, filtering), and formatting
+        # dates and euros through babel every time made large tables slow (issue 8).
+        self._texts: list[tuple[str, ...] | None] = []
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -74,10 +78,20 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._texts = [None] * len(self._rows)
         self.endResetModel()
 
     def row(self, position: int) -> R:
         return self._rows[position]
+
+    def text(self, position: int, column: int) -> str:
+        """The text shown in a cell."""
+        texts = self._texts[position]
+        if texts is None:
+            row = self._rows[position]
+            texts = tuple(each.text(row) for each in self._columns)
+            self._texts[position] = texts
+        return texts[column]
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
@@ -91,7 +105,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         row = self._rows[index.row()]
         column = self._columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return column.text(row)
+            return self.text(index.row(), index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = (
                 Qt.AlignmentFlag.AlignRight if column.right_aligned else Qt.AlignmentFlag.AlignLeft
