@@ -17,11 +17,12 @@ decisions, so the answer shows in the list itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import select, text
+from sqlalchemy import BindParameter, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from buurtteam.domain.text import fold
@@ -222,7 +223,7 @@ def search(
                 if (row.kind, row.record_id) not in seen:
                     seen.add((row.kind, row.record_id))
                     rows.append(row)
-        hits = [hit for row in rows[:limit] if (hit := _hit(session, row)) is not None]
+        hits = _hits(session, rows[:limit])
     if question.wants_decisions:
         # A stable sort: within each group the search's own order stays.
         hits.sort(key=lambda hit: not (hit.kind is Kind.DECISION or hit.decisions))
@@ -264,132 +265,229 @@ def _rows(session: Session, query: str, neighbourhood_id: int | None, limit: int
     ]
 
 
-def _hit(session: Session, row: _Row) -> Hit | None:
-    """The result with its title and where it leads; None if the record is gone meanwhile."""
+def _hits(session: Session, rows: list[_Row]) -> list[Hit]:
+    """The results with their titles and where they lead, in the order of `rows`.
+
+    One query per kind of record found, not one per result: a page of forty results
+    costs a handful of lookups. A record gone meanwhile is left out.
+    """
+    kinds = [_kind(row) for row in rows]
+    wanted: dict[Kind, list[int]] = {}
+    for kind, row in zip(kinds, rows, strict=True):
+        if kind is not None:
+            wanted.setdefault(kind, []).append(row.record_id)
+    found = {
+        (kind, record_id): place
+        for kind, ids in wanted.items()
+        for record_id, place in _LOOKUPS[kind](session, ids).items()
+    }
+    return [
+        _make(kind, row, place)
+        for kind, row in zip(kinds, rows, strict=True)
+        if kind is not None and (place := found.get((kind, row.record_id))) is not None
+    ]
+
+
+def _kind(row: _Row) -> Kind | None:
     try:
-        kind = Kind(row.kind)
-    except ValueError:
+        return Kind(row.kind)
+    except ValueError:  # a kind of record this version does not know
         return None
-    if kind in (Kind.DECISION, Kind.ACTION, Kind.IDEA):
-        model: type[m.Decision] | type[m.Action] | type[m.Idea] = (
-            m.Decision if kind is Kind.DECISION else m.Action if kind is Kind.ACTION else m.Idea
-        )
-        found = session.execute(
-            select(m.AgendaItem.id, m.AgendaItem.title, m.Meeting.id, m.Meeting.starts_at)
-            .select_from(model)
-            .join(m.AgendaItem, model.agenda_item_id == m.AgendaItem.id)
-            .join(m.Meeting, m.AgendaItem.meeting_id == m.Meeting.id)
-            .where(model.id == row.record_id)
-        ).one_or_none()
-        if found is None:
-            return None
-        return _make(kind, row, found[1], found[3].date(), meeting_id=found[2], item_id=found[0])
-    if kind is Kind.AGENDA_ITEM:
-        item = session.execute(
-            select(m.AgendaItem.title, m.Meeting.id, m.Meeting.starts_at)
-            .join(m.Meeting, m.AgendaItem.meeting_id == m.Meeting.id)
-            .where(m.AgendaItem.id == row.record_id)
-        ).one_or_none()
-        if item is None:
-            return None
-        decisions = tuple(
-            session.execute(
-                select(m.Decision.text)
-                .where(m.Decision.agenda_item_id == row.record_id)
-                .order_by(m.Decision.id)
-            ).scalars()
-        )
-        return _make(
-            kind,
-            row,
-            item[0],
-            item[2].date(),
-            meeting_id=item[1],
-            item_id=row.record_id,
-            decisions=decisions,
-        )
-    if kind in (Kind.ERRATUM, Kind.AGENDA_REQUEST):
-        model_m = m.Erratum if kind is Kind.ERRATUM else m.AgendaRequest
-        meeting = session.execute(
-            select(m.Meeting.id, m.Meeting.starts_at)
-            .select_from(model_m)
-            .join(m.Meeting, model_m.meeting_id == m.Meeting.id)
-            .where(model_m.id == row.record_id)
-        ).one_or_none()
-        if meeting is None:
-            return None
-        title = (
-            session.scalar(select(m.AgendaRequest.title).where(m.AgendaRequest.id == row.record_id))
-            if kind is Kind.AGENDA_REQUEST
-            else None
-        )
-        return _make(kind, row, title or "", meeting[1].date(), meeting_id=meeting[0])
-    return _contract_or_budget_hit(session, kind, row)
 
 
-def _contract_or_budget_hit(session: Session, kind: Kind, row: _Row) -> Hit | None:
-    if kind in (Kind.CONTRACT_POINT, Kind.POINT_HISTORY):
-        point_id = (
-            row.record_id
-            if kind is Kind.CONTRACT_POINT
-            else session.scalar(
-                select(m.PointHistory.point_id).where(m.PointHistory.id == row.record_id)
+@dataclass(frozen=True)
+class _Found:
+    """What a result needs besides the index row: its title, day and where it leads."""
+
+    title: str
+    day: date | None
+    meeting_id: int | None = None
+    item_id: int | None = None
+    point_id: int | None = None
+    proposal_id: int | None = None
+    issue_id: int | None = None
+    decisions: tuple[str, ...] = ()
+
+
+# The lookups, built once: the same statements for every search (an expanding IN).
+_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
+_Lookup = Callable[[Session, list[int]], dict[int, _Found]]
+
+
+def _outcomes(model: type[m.Decision] | type[m.Action] | type[m.Idea]) -> _Lookup:
+    """A decision, action or idea leads to its agenda item, titled by it."""
+    statement = (
+        select(model.id, m.AgendaItem.id, m.AgendaItem.title, m.Meeting.id, m.Meeting.starts_at)
+        .join(m.AgendaItem, model.agenda_item_id == m.AgendaItem.id)
+        .join(m.Meeting, m.AgendaItem.meeting_id == m.Meeting.id)
+        .where(model.id.in_(_IDS))
+    )
+
+    def lookup(session: Session, ids: list[int]) -> dict[int, _Found]:
+        return {
+            record_id: _Found(title, starts_at.date(), meeting_id=meeting_id, item_id=item_id)
+            for record_id, item_id, title, meeting_id, starts_at in session.execute(
+                statement, {"ids": ids}
             )
-        )
-        point = session.get(m.ContractPoint, point_id) if point_id is not None else None
-        if point is None:
-            return None
-        day = (
-            session.scalar(select(m.PointHistory.date).where(m.PointHistory.id == row.record_id))
-            if kind is Kind.POINT_HISTORY
-            else point.due
-        )
-        return _make(kind, row, f"{point.number}. {point.title}", day, point_id=point.id)
-    if kind is Kind.PROPOSAL:
-        proposal = session.get(m.Proposal, row.record_id)
-        if proposal is None:
-            return None
-        return _make(kind, row, proposal.title, proposal.received_on, proposal_id=proposal.id)
-    issue_id = (
-        row.record_id
-        if kind is Kind.ISSUE
-        else session.scalar(select(m.IssueStep.issue_id).where(m.IssueStep.id == row.record_id))
-    )
-    issue = session.get(m.Issue, issue_id) if issue_id is not None else None
-    if issue is None:
-        return None
-    day = (
-        session.scalar(select(m.IssueStep.date).where(m.IssueStep.id == row.record_id))
-        if kind is Kind.ISSUE_STEP
-        else issue.raised_on
-    )
-    return _make(kind, row, issue.title, day, issue_id=issue.id)
+        }
+
+    return lookup
 
 
-def _make(
-    kind: Kind,
-    row: _Row,
-    title: str,
-    day: date | None,
-    *,
-    meeting_id: int | None = None,
-    item_id: int | None = None,
-    point_id: int | None = None,
-    proposal_id: int | None = None,
-    issue_id: int | None = None,
-    decisions: tuple[str, ...] = (),
-) -> Hit:
+_ITEMS = (
+    select(m.AgendaItem.id, m.AgendaItem.title, m.Meeting.id, m.Meeting.starts_at)
+    .join(m.Meeting, m.AgendaItem.meeting_id == m.Meeting.id)
+    .where(m.AgendaItem.id.in_(_IDS))
+)
+_ITEM_DECISIONS = (
+    select(m.Decision.agenda_item_id, m.Decision.text)
+    .where(m.Decision.agenda_item_id.in_(_IDS))
+    .order_by(m.Decision.id)
+)
+
+
+def _agenda_items(session: Session, ids: list[int]) -> dict[int, _Found]:
+    """An agenda item carries its decisions: the answer shows in the list itself."""
+    decisions: dict[int, list[str]] = {}
+    for item_id, decision in session.execute(_ITEM_DECISIONS, {"ids": ids}):
+        decisions.setdefault(item_id, []).append(decision)
+    return {
+        item_id: _Found(
+            title,
+            starts_at.date(),
+            meeting_id=meeting_id,
+            item_id=item_id,
+            decisions=tuple(decisions.get(item_id, ())),
+        )
+        for item_id, title, meeting_id, starts_at in session.execute(_ITEMS, {"ids": ids})
+    }
+
+
+_ERRATA = (
+    select(m.Erratum.id, m.Meeting.id, m.Meeting.starts_at)
+    .join(m.Meeting, m.Erratum.meeting_id == m.Meeting.id)
+    .where(m.Erratum.id.in_(_IDS))
+)
+
+
+def _errata(session: Session, ids: list[int]) -> dict[int, _Found]:
+    return {
+        record_id: _Found("", starts_at.date(), meeting_id=meeting_id)
+        for record_id, meeting_id, starts_at in session.execute(_ERRATA, {"ids": ids})
+    }
+
+
+_REQUESTS = (
+    select(m.AgendaRequest.id, m.AgendaRequest.title, m.Meeting.id, m.Meeting.starts_at)
+    .join(m.Meeting, m.AgendaRequest.meeting_id == m.Meeting.id)
+    .where(m.AgendaRequest.id.in_(_IDS))
+)
+
+
+def _agenda_requests(session: Session, ids: list[int]) -> dict[int, _Found]:
+    return {
+        record_id: _Found(title or "", starts_at.date(), meeting_id=meeting_id)
+        for record_id, title, meeting_id, starts_at in session.execute(_REQUESTS, {"ids": ids})
+    }
+
+
+_POINTS = select(
+    m.ContractPoint.id, m.ContractPoint.number, m.ContractPoint.title, m.ContractPoint.due
+).where(m.ContractPoint.id.in_(_IDS))
+
+
+def _contract_points(session: Session, ids: list[int]) -> dict[int, _Found]:
+    return {
+        point_id: _Found(f"{number}. {title}", due, point_id=point_id)
+        for point_id, number, title, due in session.execute(_POINTS, {"ids": ids})
+    }
+
+
+_HISTORY = (
+    select(
+        m.PointHistory.id,
+        m.PointHistory.date,
+        m.ContractPoint.id,
+        m.ContractPoint.number,
+        m.ContractPoint.title,
+    )
+    .join(m.ContractPoint, m.PointHistory.point_id == m.ContractPoint.id)
+    .where(m.PointHistory.id.in_(_IDS))
+)
+
+
+def _point_history(session: Session, ids: list[int]) -> dict[int, _Found]:
+    """A history entry leads to its point, on the entry's own date."""
+    return {
+        record_id: _Found(f"{number}. {title}", day, point_id=point_id)
+        for record_id, day, point_id, number, title in session.execute(_HISTORY, {"ids": ids})
+    }
+
+
+_PROPOSALS = select(m.Proposal.id, m.Proposal.title, m.Proposal.received_on).where(
+    m.Proposal.id.in_(_IDS)
+)
+
+
+def _proposals(session: Session, ids: list[int]) -> dict[int, _Found]:
+    return {
+        proposal_id: _Found(title, received_on, proposal_id=proposal_id)
+        for proposal_id, title, received_on in session.execute(_PROPOSALS, {"ids": ids})
+    }
+
+
+_ISSUES = select(m.Issue.id, m.Issue.title, m.Issue.raised_on).where(m.Issue.id.in_(_IDS))
+
+
+def _issues(session: Session, ids: list[int]) -> dict[int, _Found]:
+    return {
+        issue_id: _Found(title, raised_on, issue_id=issue_id)
+        for issue_id, title, raised_on in session.execute(_ISSUES, {"ids": ids})
+    }
+
+
+_STEPS = (
+    select(m.IssueStep.id, m.IssueStep.date, m.Issue.id, m.Issue.title)
+    .join(m.Issue, m.IssueStep.issue_id == m.Issue.id)
+    .where(m.IssueStep.id.in_(_IDS))
+)
+
+
+def _issue_steps(session: Session, ids: list[int]) -> dict[int, _Found]:
+    """A step leads to its issue, on the step's own date."""
+    return {
+        record_id: _Found(title, day, issue_id=issue_id)
+        for record_id, day, issue_id, title in session.execute(_STEPS, {"ids": ids})
+    }
+
+
+_LOOKUPS: dict[Kind, _Lookup] = {
+    Kind.AGENDA_ITEM: _agenda_items,
+    Kind.DECISION: _outcomes(m.Decision),
+    Kind.ACTION: _outcomes(m.Action),
+    Kind.IDEA: _outcomes(m.Idea),
+    Kind.ERRATUM: _errata,
+    Kind.AGENDA_REQUEST: _agenda_requests,
+    Kind.CONTRACT_POINT: _contract_points,
+    Kind.POINT_HISTORY: _point_history,
+    Kind.PROPOSAL: _proposals,
+    Kind.ISSUE: _issues,
+    Kind.ISSUE_STEP: _issue_steps,
+}
+
+
+def _make(kind: Kind, row: _Row, found: _Found) -> Hit:
     return Hit(
         kind=kind,
         record_id=row.record_id,
-        title=title,
+        title=found.title,
         snippet=row.snippet,
-        day=day,
+        day=found.day,
         neighbourhood_id=row.neighbourhood_id,
-        meeting_id=meeting_id,
-        item_id=item_id,
-        point_id=point_id,
-        proposal_id=proposal_id,
-        issue_id=issue_id,
-        decisions=decisions,
+        meeting_id=found.meeting_id,
+        item_id=found.item_id,
+        point_id=found.point_id,
+        proposal_id=found.proposal_id,
+        issue_id=found.issue_id,
+        decisions=found.decisions,
     )

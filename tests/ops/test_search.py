@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import event, select
 
 from buurtteam.domain.vocab import Section
+from buurtteam.ops.exchange import import_data
 from buurtteam.ops.meeting_mode import DecisionDraft, save_decision, save_notes
 from buurtteam.ops.search import Kind, query_for, search, understand
 from buurtteam.store import models as m
 from buurtteam.store.db import Database
+from tests.conftest import EXAMPLE
 from tests.ops.test_meeting_mode import by_public_id, composed_meeting, example, item_in
 from tests.ops.test_overview import add_sample_neighbourhood
 
@@ -80,3 +86,82 @@ def test_what_people_type_is_never_fts_syntax() -> None:
 @given(st.text(max_size=60))
 def test_any_text_searches_without_error(db: Database, typed: str) -> None:
     assert isinstance(search(db, typed), tuple)
+
+
+WORD = "zonnebloemveld"
+
+
+def _everything_mentions_the_word(db: Database) -> None:
+    """The example with one rare word in a record of every kind the index holds."""
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    hood = data["neighbourhoods"][0]
+    first = hood["meetings"][0]
+    item = next(i for i in first["agenda"] if i["id"] == "a-1-2")
+    item["notes"] += f" Het {WORD} ernaast."
+    item["decisions"][0]["text"] += f" Ook het {WORD}."
+    item["actions"][0]["text"] += f" bij het {WORD}"
+    item["ideas"] = [{"id": "i-zon", "text": f"Een {WORD} voor de bijen"}]
+    first["errata"] = [{"date": "2027-02-20", "text": f"Lees {WORD} waar bloemveld staat."}]
+    first["agenda_requests"][0]["description"] = f"Met een {WORD}"
+    point = hood["contracts"][0]["points"][0]
+    point["description"] = f"Ook langs het {WORD}"
+    point["history"][0]["note"] += f" en bij het {WORD}"
+    proposal = hood["proposals"][0]
+    proposal["description"] = f"Bankjes bij het {WORD}"
+    issue = hood["issues"][0]
+    issue["description"] = f"Ook bij het {WORD}"
+    issue["steps"][1]["text"] += f" en het {WORD}"
+    import_data(db, data)
+
+
+def test_every_kind_of_result_leads_to_its_record(db: Database) -> None:
+    _everything_mentions_the_word(db)
+    hits = {hit.kind: hit for hit in search(db, WORD)}
+    assert set(hits) == set(Kind)
+    item = by_public_id(db, m.AgendaItem, "a-1-2")
+    meeting = by_public_id(db, m.Meeting, "m-2027-01")
+    for kind in (Kind.AGENDA_ITEM, Kind.DECISION, Kind.ACTION, Kind.IDEA):
+        assert hits[kind].title == "Speeltuintje aan de Helmweg", kind
+        assert (hits[kind].meeting_id, hits[kind].item_id) == (meeting, item), kind
+        assert hits[kind].day == dt.date(2027, 1, 12), kind
+    assert hits[Kind.AGENDA_ITEM].decisions[0].startswith("Het speeltuintje wordt")
+    assert hits[Kind.DECISION].decisions == ()
+    assert (hits[Kind.ERRATUM].title, hits[Kind.ERRATUM].meeting_id) == ("", meeting)
+    request = hits[Kind.AGENDA_REQUEST]
+    assert (request.title, request.meeting_id) == ("Speeltuintje aan de Helmweg", meeting)
+    point = by_public_id_in(db, m.ContractPoint, number=1)
+    assert hits[Kind.CONTRACT_POINT].title.startswith("1. Hondenpoep")
+    assert hits[Kind.CONTRACT_POINT].point_id == point
+    assert hits[Kind.CONTRACT_POINT].day == dt.date(2027, 6, 30)  # the point's due date
+    assert hits[Kind.POINT_HISTORY].point_id == point
+    assert hits[Kind.POINT_HISTORY].day == dt.date(2027, 1, 12)  # the entry's own date
+    assert hits[Kind.PROPOSAL].proposal_id == hits[Kind.PROPOSAL].record_id
+    issue = by_public_id(db, m.Issue, "k-overlast")
+    assert hits[Kind.ISSUE].issue_id == issue and hits[Kind.ISSUE].day == dt.date(2027, 2, 10)
+    assert hits[Kind.ISSUE_STEP].issue_id == issue
+    assert hits[Kind.ISSUE_STEP].day == dt.date(2027, 2, 23)
+    assert hits[Kind.ISSUE_STEP].title == "Overlast na 21.00 uur bij het winkelcentrum"
+
+
+def by_public_id_in(db: Database, model: type[m.ContractPoint], number: int) -> int:
+    with db.read() as session:
+        return int(session.scalars(select(model.id).where(model.number == number)).one())
+
+
+def test_a_page_of_results_costs_a_few_lookups_not_one_per_result(db: Database) -> None:
+    """Forty results used to cost up to three lookups each; now one per kind found."""
+    _everything_mentions_the_word(db)
+    statements: list[str] = []
+
+    def count(*args: object) -> None:
+        if str(args[2]).lstrip().upper().startswith("SELECT"):
+            statements.append(str(args[2]))
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        hits = search(db, WORD)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    # The index once, then one lookup per kind (agenda items also fetch their decisions).
+    assert len(hits) == len(Kind)
+    assert len(statements) == 1 + len(Kind) + 1
