@@ -105,6 +105,7 @@ class ContractHeader:
     ends_on: dt.date
     signatures: tuple[SignatureLine, ...]
     in_force: bool  # the contract in force today
+    version: int = 1  # for saving an edit safely (ops.editing)
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,21 @@ class PointDetail:
     carried_from: PointRef | None
     carried_to: tuple[PointRef, ...]
     issues: tuple[IssueRef, ...]
+    version: int = 1  # for saving an edit safely (ops.editing)
+
+    def started(self) -> Started:
+        """What an edit form of this point starts from (every field the point's forms edit)."""
+        return Started(
+            self.version,
+            {
+                "title": self.title,
+                "party_id": self.party.id,
+                "description": self.description,
+                "theme": self.theme,
+                "due": self.due,
+                "status": self.status,
+            },
+        )
 
 
 @dataclass(frozen=True)
@@ -428,6 +444,7 @@ def contract_view(
             contract.ends_on,
             signatures,
             in_force,
+            contract.version,
         )
         lines, facts = _point_lines(session, contract.id, today)
     themes = sorted({line.theme for line in lines if line.theme}, key=lambda t: (fold(t), t))
@@ -539,10 +556,65 @@ def point_detail(db: Database, point_id: int, today: dt.date) -> PointDetail:
             carried_from=origin,
             carried_to=carried_to,
             issues=issues,
+            version=point.version,
         )
 
 
 # -- changing a point ---------------------------------------------------------------------
+
+# Below the reading code, not in the block at the top: that block is kept apart for
+# start-up speed. These come with babel, which this module loads anyway.
+from buurtteam.ops.editing import Field, Started, check_edit, values_of  # noqa: E402
+
+
+def _point_label(point: m.ContractPoint) -> str:
+    return _("contract point {number} “{title}”").format(number=point.number, title=point.title)
+
+
+def _point_fields(session: Session) -> tuple[Field, ...]:
+    def party_name(party_id: int) -> str:
+        party = session.get(m.Party, party_id)
+        return party.name if party is not None else "?"
+
+    return (
+        Field("title", N_("Title")),
+        Field("party_id", N_("Owning party"), party_name),
+        Field("description", N_("Description")),
+        Field("theme", N_("Theme")),
+        Field("due", N_("Deadline")),
+        Field("status", N_("Status"), lambda status: point_status_label(PointStatus(status))),
+    )
+
+
+def _point_values(point: m.ContractPoint) -> dict[str, object]:
+    return {
+        "title": point.title,
+        "party_id": point.party_id,
+        "description": point.description,
+        "theme": point.theme,
+        "due": point.due,
+        "status": PointStatus(point.status),
+    }
+
+
+def _check_point(
+    session: Session,
+    point: m.ContractPoint,
+    started: Started | None,
+    mine: dict[str, object],
+) -> None:
+    """Refuse to save over a change someone else saved since `started` (see ops.editing)."""
+    fields = tuple(f for f in _point_fields(session) if f.name in mine)
+    check_edit(
+        session,
+        point,
+        started,
+        fields,
+        mine,
+        lambda: _point_values(point),
+        kind="contract_point",
+        record=lambda: _point_label(point),
+    )
 
 
 def _note(note: str | None) -> str | None:
@@ -633,20 +705,23 @@ def change_status(
     today: dt.date,
     note: str | None = None,
     meeting_id: int | None = None,
+    started: Started | None = None,
 ) -> int:
     """Append a dated status entry (optionally naming the meeting); the point's status follows.
 
     The same status again is a progress note and needs a note. Dropping a point needs a
-    reason. Returns the point's id.
+    reason. Returns the point's id. `started`: what the form showed (see ops.editing).
 
     Raises:
         RuleBroken: a date in the future or before the last entry; nothing to record.
         InvalidInput: the note cannot be stored.
         NotFound: the point or the meeting is gone.
+        EditConflict: someone else changed the status since the form was opened.
     """
     note = _note(note)
     with db.write() as session:
         point = _point(session, point_id)
+        _check_point(session, point, started, {"status": status})
         if status.value == point.status and note is None:
             raise RuleBroken(
                 N_(
@@ -729,15 +804,18 @@ def move_due(
     today: dt.date,
     note: str | None = None,
     meeting_id: int | None = None,
+    started: Started | None = None,
 ) -> int:
     """Move a point's deadline: a slip in the history with the old and the new date.
 
     Raises:
         RuleBroken: the same date, a finished point, or an impossible entry date.
+        EditConflict: someone else moved the deadline since the form was opened.
     """
     note = _note(note)
     with db.write() as session:
         point = _point(session, point_id)
+        _check_point(session, point, started, {"due": new_due})
         if new_due == point.due:
             raise RuleBroken(
                 N_("The deadline of point {number} is already {due}."),
@@ -823,16 +901,21 @@ def edit_point(
     today: dt.date,
     note: str | None = None,
     meeting_id: int | None = None,
+    started: Started | None = None,
 ) -> int:
     """Change a point's title, description, theme, party or deadline; its number stays.
 
     A new party or a moved deadline is written into the history (dated today, with
     `note` as the reason); title, description and theme are corrections.
+
+    Raises:
+        EditConflict: saving would undo what someone else saved since `started`.
     """
     data = _clean_point(data)
     note = _note(note)
     with db.write() as session:
         point = _point(session, point_id)
+        _check_point(session, point, started, values_of(data))
         hood = _neighbourhood_of(session, point)
         new_party = _party(session, hood, data.party_id)
         meeting = _meeting_id(session, hood, meeting_id)
@@ -913,10 +996,38 @@ def new_contract(
         return contract.id
 
 
-def edit_contract(db: Database, contract_id: int, data: ContractInput) -> int:
+CONTRACT_FIELDS = (
+    Field("title", N_("Title")),
+    Field("starts_on", N_("Starts on")),
+    Field("ends_on", N_("Ends on")),
+)
+
+
+def edit_contract(
+    db: Database, contract_id: int, data: ContractInput, started: Started | None = None
+) -> int:
+    """Change a contract's title and period.
+
+    Raises:
+        EditConflict: saving would undo what someone else saved since `started`.
+    """
     data = _clean_contract(data)
     with db.write() as session:
         contract = _contract(session, contract_id)
+        check_edit(
+            session,
+            contract,
+            started,
+            CONTRACT_FIELDS,
+            values_of(data),
+            lambda: {
+                "title": contract.title,
+                "starts_on": contract.starts_on,
+                "ends_on": contract.ends_on,
+            },
+            kind="contract",
+            record=lambda: _("contract “{title}”").format(title=contract.title),
+        )
         contract.title = data.title
         contract.starts_on = data.starts_on
         contract.ends_on = data.ends_on

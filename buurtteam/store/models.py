@@ -24,8 +24,16 @@ from sqlalchemy import (
     String,
     Time,
     UniqueConstraint,
+    event,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Session,
+    declared_attr,
+    mapped_column,
+    relationship,
+)
 
 from buurtteam.store.types import Money, NFCString, NFCText
 
@@ -63,6 +71,26 @@ class Versioned:
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, object]:
         return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_editor(session: Session, _context: object, _instances: object) -> None:
+    """Every new or changed edited record says who saved it and when.
+
+    `Database.write()` puts the editor and the clock in `session.info`; a session made
+    otherwise (a test's own) stamps nobody.
+    """
+    if "clock" not in session.info:
+        return
+    moment: dt.datetime | None = None
+    for row in (*session.new, *session.dirty):
+        if not isinstance(row, Versioned):
+            continue
+        if row not in session.new and not session.is_modified(row, include_collections=False):
+            continue
+        moment = moment or session.info["clock"]().replace(microsecond=0)
+        row.changed_by = session.info.get("editor")
+        row.changed_at = moment
 
 
 def _fk(target: str, *, nullable: bool = False, cascade: bool = True) -> Mapped:
