@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import importlib
 import os
 import sys
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from buurtteam import i18n
-from buurtteam.errors import BuurtteamError
+from buurtteam.errors import N_, BuurtteamError
 from buurtteam.i18n import _
 
 if TYPE_CHECKING:
@@ -134,11 +135,40 @@ class Registry:
 _AREAS: tuple[str, ...] = ("privacy", "contract", "budget", "agenda", "minutes")
 
 
-def open_db(args: argparse.Namespace) -> Database:
-    """The database of `--db`; for the area modules too."""
-    from buurtteam.store.db import open_database
+PASSWORD_TRIES = 3
 
-    return open_database(args.db)
+
+def open_db(args: argparse.Namespace) -> Database:
+    """The database of `--db`; for the area modules too.
+
+    A server that asks for a password is given one typed at the terminal (never echoed,
+    never kept); without a terminal (a script) the person is told where to put it instead.
+    """
+    from buurtteam.store.db import open_database
+    from buurtteam.store.server import PasswordNeeded
+
+    password: str | None = None
+    for _attempt in range(PASSWORD_TRIES):
+        try:
+            return open_database(args.db, password=password)
+        except PasswordNeeded as needed:
+            if not sys.stdin.isatty():
+                raise PasswordNeeded(
+                    N_(
+                        "{reason} There is no terminal to type it in. Keep it in the "
+                        "system keyring (open the window once and tick \"Remember\"), or ask "
+                        "your IT department for a password file (.pgpass) for scripts."
+                    ),
+                    refused=needed.refused,
+                    reason=needed.text(),
+                ) from None
+            print(needed.text(), file=sys.stderr)
+            password = getpass.getpass(_("Password: "))
+    raise PasswordNeeded(
+        N_("The password was refused {count} times; nothing was opened."),
+        refused=True,
+        count=PASSWORD_TRIES,
+    )
 
 
 def progress(message: str) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,6 +25,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from buurtteam.errors import N_, StoreError
 from buurtteam.store.schema import HEAD_REVISION, KNOWN_REVISIONS
@@ -51,6 +52,11 @@ class Database:
             raise _environment_error(error) from None
 
     read_only: bool = False  # opened while someone else has the file: nothing may be written
+    password_given: bool = False  # a server was given a password (for its error messages)
+    # Who saves, as the one who saves second is told ("anna (laptop-anna)"), and the clock
+    # that dates it; both stamped on each edited record (migration 0004, see models.Versioned).
+    editor: str = ""
+    clock: Callable[[], datetime] = datetime.now
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -65,9 +71,19 @@ class Database:
             )
         try:
             with self._writer() as session, session.begin():
+                session.info.update(editor=self.editor or None, clock=self.clock)
                 yield session
         except OperationalError as error:
             raise _environment_error(error) from None
+        except StaleDataError:
+            # A save based on a version someone else has just replaced (models.Versioned);
+            # the edit ops check versions first, so this is a race of a split second.
+            raise StoreError(
+                N_(
+                    "Someone else saved the same record at this very moment. Nothing was "
+                    "saved; try again."
+                )
+            ) from None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -121,12 +137,17 @@ def open_database(
     migrate: bool = True,
     read_only: bool = False,
     daily_backup: bool = True,
+    password: str | None = None,
 ) -> Database:
     """Open (and create or upgrade) the database at `target`.
 
+    `password` is for a database server that asks one (see store/server.py for where it is
+    otherwise found); it is handed to the driver and kept nowhere.
+
     Raises:
         StoreError: when the file is not a buurtteam database, is damaged, locked, or was
-            written by a newer version of the app.
+            written by a newer version of the app; `PasswordNeeded` when a server wants a
+            password it was not given or refused the one given.
     """
     url, path = database_url(target)
     if path is not None:
@@ -135,7 +156,13 @@ def open_database(
                 N_("{folder} is a folder, not a database file. Choose a file."), folder=str(path)
             )
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = _sqlite_engine(url) if url.startswith("sqlite") else create_engine(url)
+    password_given = False
+    if url.startswith("sqlite"):
+        engine = _sqlite_engine(url)
+    else:
+        from buurtteam.store.server import server_engine
+
+        engine, password_given = server_engine(url, password)
     writer_engine = (
         engine.execution_options(sqlite_begin="IMMEDIATE") if url.startswith("sqlite") else engine
     )
@@ -147,6 +174,8 @@ def open_database(
         _writer=sessionmaker(writer_engine, expire_on_commit=False),
     )
     db.read_only = read_only
+    db.password_given = password_given
+    db.editor = _editor_label()
     try:
         if migrate:
             _bring_schema_up_to_date(db)
@@ -158,6 +187,14 @@ def open_database(
         engine.dispose()
         raise
     return db
+
+
+def _editor_label() -> str:
+    """The login and the computer, as the file lock names its holder."""
+    from buurtteam.store.lock import Me  # lock.py imports this module
+
+    me = Me.current()
+    return f"{me.user} ({me.host})"
 
 
 def current_revision(db: Database) -> str | None:
@@ -202,6 +239,10 @@ def _environment_error(error: OperationalError) -> Exception:
 
 def _store_error(error: Exception, db: Database | None = None) -> StoreError:
     message = str(getattr(error, "orig", error))
+    if db is not None and db.path is None:
+        from buurtteam.store.server import server_error
+
+        return server_error(error, db.url, password_given=db.password_given)
     if "locked" in message or "busy" in message:
         return StoreError(
             N_(

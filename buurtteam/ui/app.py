@@ -21,9 +21,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from buurtteam import i18n
 from buurtteam.errors import BuurtteamError
 from buurtteam.i18n import _
+from buurtteam.store import server
 from buurtteam.store.backups import restore
 from buurtteam.store.db import DamagedFile, Database, open_database
+from buurtteam.store.server import PasswordNeeded
 from buurtteam.ui import dialogs
+from buurtteam.ui import password as password_dialog
 from buurtteam.ui.file_guard import FileGuard
 from buurtteam.ui.main_window import MainWindow
 from buurtteam.ui.settings import Settings
@@ -87,7 +90,7 @@ def run(db_target: str, language: str | None, *, smoke: bool, started: float) ->
 def _open(db_target: str, *, smoke: bool) -> Database | None:
     """Open the database; a damaged file is offered its newest sound backup."""
     try:
-        return open_database(db_target)
+        return _open_with_password(db_target, smoke=smoke)
     except DamagedFile as error:
         if smoke or error.backup is None:
             _report(error, smoke=smoke)
@@ -110,6 +113,39 @@ def _open(db_target: str, *, smoke: bool) -> Database | None:
     except BuurtteamError as error:
         _report(error, smoke=smoke)
         return None
+
+
+def _open_with_password(db_target: str, *, smoke: bool) -> Database | None:
+    """Open the database; a server that asks for a password gets one typed in a dialog.
+
+    None when the person cancelled the dialog. A kept password the server refuses is taken
+    out of the keyring, so the next start asks again instead of failing again.
+    """
+    password: str | None = None
+    remember = False
+    while True:
+        try:
+            db = open_database(db_target, password=password)
+        except PasswordNeeded as needed:
+            if smoke:
+                raise
+            if password is None and needed.refused:
+                server.forget_password(db_target)
+            answer = password_dialog.ask_password(
+                None,
+                needed.text(),
+                server.without_password(db_target),
+                can_remember=server.keyring_available(),
+            )
+            if answer is None:
+                return None
+            password, remember = answer.password, answer.remember
+            continue
+        if remember and password and not server.store_password(db_target, password):
+            dialogs.show_information(
+                None, _("The password could not be kept in this computer's keyring.")
+            )
+        return db
 
 
 def _report(error: BuurtteamError, *, smoke: bool) -> None:
