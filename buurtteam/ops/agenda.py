@@ -50,6 +50,8 @@ from buurtteam.domain.vocab import (
 from buurtteam.errors import N_, InvalidInput, NotFound, RuleBroken
 from buurtteam.i18n import _, ngettext
 from buurtteam.i18n.format import datum, euro
+from buurtteam.i18n.labels import purpose_label
+from buurtteam.ops.editing import Field, Started, check_edit
 from buurtteam.ops.overview import current_contract_id
 from buurtteam.store import models as m
 from buurtteam.store.db import Database
@@ -140,6 +142,19 @@ class AgendaEntry:
     points: tuple[LinkedPoint, ...]
     proposals: tuple[LinkedProposal, ...]
     issues: tuple[LinkedIssue, ...]
+    version: int = 1  # for saving an edit safely (ops.editing)
+
+    def started(self) -> Started:
+        """What the item form starts from: the fields of `ItemDraft`."""
+        return Started(
+            self.version,
+            {
+                "title": self.title,
+                "purpose": self.purpose,
+                "minutes": self.minutes,
+                "description": self.description,
+            },
+        )
 
 
 @dataclass(frozen=True)
@@ -390,6 +405,7 @@ def read_agenda(session: Session, meeting_id: int) -> AgendaView:
             points=links.points.get(row.id, ()),
             proposals=links.proposals.get(row.id, ()),
             issues=links.issues.get(row.id, ()),
+            version=row.version,
         )
         for number, row in enumerate(rows, start=1)
     )
@@ -1252,12 +1268,25 @@ def _move(session: Session, item_id: int, target: Callable[[int], int]) -> int:
     return index
 
 
-def edit_item(db: Database, item_id: int, draft: ItemDraft) -> None:
+ITEM_FIELDS = (
+    Field("title", N_("Title")),
+    Field("purpose", N_("Purpose"), lambda purpose: purpose_label(Purpose(purpose))),
+    Field("minutes", N_("Time box"), lambda minutes: _("{minutes} min.").format(minutes=minutes)),
+    Field("description", N_("Description")),
+)
+
+
+def item_label(item: m.AgendaItem) -> str:
+    return _("agenda item “{title}”").format(title=item.title)
+
+
+def edit_item(db: Database, item_id: int, draft: ItemDraft, started: Started | None = None) -> None:
     """Change an item's title, description, purpose and time box.
 
     Raises:
         InvalidInput: on an empty title or an impossible time box.
         RuleBroken: when the meeting's agenda cannot change any more.
+        EditConflict: saving would undo what someone else saved since `started`.
     """
     title = policy.clean_title(draft.title)
     description = policy.clean_description(draft.description)
@@ -1265,6 +1294,21 @@ def edit_item(db: Database, item_id: int, draft: ItemDraft) -> None:
     purpose = Purpose(draft.purpose)
     with db.write() as session:
         item, _meeting = _editable_item(session, item_id)
+        check_edit(
+            session,
+            item,
+            started,
+            ITEM_FIELDS,
+            {"title": title, "purpose": purpose, "minutes": minutes, "description": description},
+            lambda: {
+                "title": item.title,
+                "purpose": Purpose(item.purpose),
+                "minutes": item.minutes,
+                "description": item.description,
+            },
+            kind="agenda_item",
+            record=lambda: item_label(item),
+        )
         item.title = title
         item.description = description
         item.minutes = minutes

@@ -96,6 +96,7 @@ class ProposalLine:
     deferred_until: date | None
     votes: Votes | None
     payments: tuple[PaymentLine, ...]
+    version: int = 1  # for saving an edit safely (ops.editing)
 
     @property
     def to_pay(self) -> Decimal:
@@ -370,6 +371,7 @@ def _line(
         deferred_until=until,
         votes=votes,
         payments=tuple(payments),
+        version=p.version,
     )
 
 

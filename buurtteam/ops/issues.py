@@ -41,7 +41,9 @@ from buurtteam.domain.vocab import (
 )
 from buurtteam.errors import N_, InvalidInput, NotFound, RuleBroken
 from buurtteam.i18n import _
+from buurtteam.i18n.labels import issue_status_label
 from buurtteam.ops.contract import PartyChoice, default_contract_id, parties_of
+from buurtteam.ops.editing import Field, Started, check_edit, values_of
 from buurtteam.reports.letter import LetterData, write_letter
 from buurtteam.store import models as m
 from buurtteam.store.db import Database
@@ -122,6 +124,21 @@ class IssueDetail:
     reply_weeks: int
     points: tuple[LinkedPoint, ...]
     agenda_items: tuple[LinkedItem, ...]
+    version: int = 1  # for saving an edit safely (ops.editing)
+
+    def started(self) -> Started:
+        """What the edit form starts from: the fields of `IssueInput`."""
+        return Started(
+            self.version,
+            {
+                "title": self.title,
+                "raised_on": self.raised_on,
+                "description": self.description,
+                "raised_by_id": self.raised_by.id if self.raised_by else None,
+                "party_id": self.party.id if self.party else None,
+                "status": self.status,
+            },
+        )
 
 
 @dataclass(frozen=True)
@@ -316,6 +333,7 @@ def issue_detail(db: Database, issue_id: int, today: dt.date) -> IssueDetail:
             reply_weeks=weeks,
             points=points,
             agenda_items=items,
+            version=issue.version,
         )
 
 
@@ -414,11 +432,57 @@ def create_issue(db: Database, neighbourhood_id: int, data: IssueInput, today: d
         return issue.id
 
 
-def edit_issue(db: Database, issue_id: int, data: IssueInput, today: dt.date) -> int:
-    """Change what the issue says, who raised it, which party should act and its status."""
+def _issue_fields(session: Session) -> tuple[Field, ...]:
+    def person_name(person_id: int) -> str:
+        person = session.get(m.Person, person_id)
+        return person.name if person is not None else "?"
+
+    def party_name(party_id: int) -> str:
+        party = session.get(m.Party, party_id)
+        return party.name if party is not None else "?"
+
+    return (
+        Field("title", N_("Title")),
+        Field("raised_on", N_("Raised on")),
+        Field("description", N_("Description")),
+        Field("raised_by_id", N_("Raised by"), person_name),
+        Field("party_id", N_("Party to act"), party_name),
+        Field("status", N_("Status"), lambda status: issue_status_label(IssueStatus(status))),
+    )
+
+
+def edit_issue(
+    db: Database,
+    issue_id: int,
+    data: IssueInput,
+    today: dt.date,
+    started: Started | None = None,
+) -> int:
+    """Change what the issue says, who raised it, which party should act and its status.
+
+    Raises:
+        EditConflict: saving would undo what someone else saved since `started`.
+    """
     data = _clean_issue(data, today)
     with db.write() as session:
         issue = _issue(session, issue_id)
+        check_edit(
+            session,
+            issue,
+            started,
+            _issue_fields(session),
+            values_of(data),
+            lambda: {
+                "title": issue.title,
+                "raised_on": issue.raised_on,
+                "description": issue.description,
+                "raised_by_id": issue.raised_by_id,
+                "party_id": issue.party_id,
+                "status": IssueStatus(issue.status),
+            },
+            kind="issue",
+            record=lambda: _("issue “{title}”").format(title=issue.title),
+        )
         _check_refs(session, issue.neighbourhood_id, data)
         first = session.scalar(
             select(func.min(m.IssueStep.date)).where(m.IssueStep.issue_id == issue.id)

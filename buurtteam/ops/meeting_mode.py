@@ -51,6 +51,7 @@ from buurtteam.domain.vocab import (
 from buurtteam.errors import N_, InvalidInput, NotFound, RuleBroken
 from buurtteam.i18n import _
 from buurtteam.i18n.format import datum_long, euro
+from buurtteam.ops.editing import Field, Started, check_edit
 from buurtteam.ops.minutes import (
     get_meeting,
     minutes_write,
@@ -92,6 +93,15 @@ class ActionDraft:
 class SavedDecision:
     id: int | None  # None: the text was emptied and the decision removed
     votes: VoteCount | None
+    started: Started | None = None  # what the next save of this decision starts from
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A record saved as typed: its id (None: removed) and what the next save starts from."""
+
+    id: int | None
+    started: Started | None
 
 
 @dataclass(frozen=True)
@@ -283,18 +293,74 @@ def remove_guest(db: Database, guest_id: int) -> None:
 # -- notes and outcomes -----------------------------------------------------------------------
 
 
-def save_notes(db: Database, item_id: int, text: str) -> None:
-    """The notes of one item, as typed so far (saved again and again while typing)."""
+NOTES_FIELDS = (Field("notes", N_("Notes")),)
+
+
+def _notes_label(item: m.AgendaItem) -> str:
+    return _("the notes of agenda item “{title}”").format(title=item.title)
+
+
+def save_notes(db: Database, item_id: int, text: str, started: Started | None = None) -> Saved:
+    """The notes of one item, as typed so far (saved again and again while typing).
+
+    The window passes what its editor started from and keeps the returned `started`
+    for its next save, so notes someone else saved in between are never typed over.
+
+    Raises:
+        EditConflict: someone else saved other notes since `started`.
+    """
     cleaned = clean_text(text)
+    value = cleaned if cleaned.strip() else None
     with minutes_write(db) as session:
         item, _meeting = _editable_item(session, item_id)
-        value = cleaned if cleaned.strip() else None
+        check_edit(
+            session,
+            item,
+            started,
+            NOTES_FIELDS,
+            {"notes": value},
+            lambda: {"notes": item.notes},
+            kind="notes",
+            record=lambda: _notes_label(item),
+        )
         if item.notes != value:
             item.notes = value
+        session.flush()
+        return Saved(item.id, Started(item.version, {"notes": item.notes}))
+
+
+def _votes_words(votes: VoteCount) -> str:
+    if votes.unanimous:
+        return _("unanimous, {count} in favour").format(count=votes.in_favour)
+    return _("{in_favour} in favour, {against} against, {abstain} abstained").format(
+        in_favour=votes.in_favour, against=votes.against, abstain=votes.abstain
+    )
+
+
+DECISION_FIELDS = (
+    Field("text", N_("Decision")),
+    Field("votes", N_("Vote"), _votes_words),
+)
+
+
+def _stored_votes(row: m.Decision) -> VoteCount | None:
+    if row.votes_for is None:
+        return None
+    return VoteCount(row.votes_for, row.votes_against or 0, row.votes_abstain or 0)
+
+
+def _outcome_label(item: m.AgendaItem, kind: str) -> str:
+    if kind == "decision":
+        return _("a decision of agenda item “{title}”").format(title=item.title)
+    return _("an action of agenda item “{title}”").format(title=item.title)
 
 
 def save_decision(
-    db: Database, item_id: int, draft: DecisionDraft, moment: time | None = None
+    db: Database,
+    item_id: int,
+    draft: DecisionDraft,
+    moment: time | None = None,
+    started: Started | None = None,
 ) -> SavedDecision:
     """Create or update a decision of an item; empty text removes it.
 
@@ -305,6 +371,7 @@ def save_decision(
         InvalidInput: negative votes, or more votes than voters present.
         RuleBroken: unanimous while nobody with a vote is recorded present.
         MinutesFrozen: the minutes are approved.
+        EditConflict: someone else changed this decision since `started`.
     """
     text = outcome_text(draft.text)
     with minutes_write(db) as session:
@@ -326,12 +393,26 @@ def save_decision(
                 agenda_item_id=item.id, public_id=new_public_id(session, m.Decision, "d"), text=text
             )
             session.add(row)
+        else:
+            decision = row
+            check_edit(
+                session,
+                decision,
+                started,
+                DECISION_FIELDS,
+                {"text": text, "votes": votes},
+                lambda: {"text": decision.text, "votes": _stored_votes(decision)},
+                kind="decision",
+                record=lambda: _outcome_label(item, "decision"),
+            )
         row.text = text
         row.votes_for = votes.in_favour if votes else None
         row.votes_against = votes.against if votes else None
         row.votes_abstain = votes.abstain if votes else None
         session.flush()
-        return SavedDecision(row.id, votes)
+        return SavedDecision(
+            row.id, votes, Started(row.version, {"text": row.text, "votes": _stored_votes(row)})
+        )
 
 
 def save_action(db: Database, item_id: int, draft: ActionDraft) -> int | None:
@@ -341,6 +422,40 @@ def save_action(db: Database, item_id: int, draft: ActionDraft) -> int | None:
         InvalidInput: a person and a party both, or a deadline before the meeting.
         MinutesFrozen: the minutes are approved.
     """
+    return save_action_checked(db, item_id, draft).id
+
+
+def _action_fields(session: Session) -> tuple[Field, ...]:
+    def person_name(person_id: int) -> str:
+        person = session.get(m.Person, person_id)
+        return person.name if person is not None else "?"
+
+    def party_name(party_id: int) -> str:
+        party = session.get(m.Party, party_id)
+        return party.name if party is not None else "?"
+
+    return (
+        Field("text", N_("Action")),
+        Field("owner_id", N_("Who"), person_name),
+        Field("party_id", N_("Which party"), party_name),
+        Field("due", N_("Deadline")),
+    )
+
+
+def _action_values(row: m.Action) -> dict[str, object]:
+    return {"text": row.text, "owner_id": row.owner_id, "party_id": row.party_id, "due": row.due}
+
+
+def save_action_checked(
+    db: Database, item_id: int, draft: ActionDraft, started: Started | None = None
+) -> Saved:
+    """`save_action` for a form that may meet someone else's save (see ops.editing).
+
+    Raises:
+        InvalidInput: a person and a party both, or a deadline before the meeting.
+        MinutesFrozen: the minutes are approved.
+        EditConflict: someone else changed this action since `started`.
+    """
     text = outcome_text(draft.text)
     check_owner(draft.owner_id, draft.party_id)
     with minutes_write(db) as session:
@@ -349,7 +464,7 @@ def save_action(db: Database, item_id: int, draft: ActionDraft) -> int | None:
         if not text:
             if row is not None:
                 session.delete(row)
-            return None
+            return Saved(None, None)
         check_due(draft.due, meeting.starts_at.date())
         if draft.owner_id is not None:
             _check_person(session, meeting, draft.owner_id)
@@ -360,12 +475,29 @@ def save_action(db: Database, item_id: int, draft: ActionDraft) -> int | None:
                 agenda_item_id=item.id, public_id=new_public_id(session, m.Action, "x"), text=text
             )
             session.add(row)
+        else:
+            action = row
+            check_edit(
+                session,
+                action,
+                started,
+                _action_fields(session),
+                {
+                    "text": text,
+                    "owner_id": draft.owner_id,
+                    "party_id": draft.party_id,
+                    "due": draft.due,
+                },
+                lambda: _action_values(action),
+                kind="action",
+                record=lambda: _outcome_label(item, "action"),
+            )
         row.text = text
         row.owner_id = draft.owner_id
         row.party_id = draft.party_id
         row.due = draft.due
         session.flush()
-        return row.id
+        return Saved(row.id, Started(row.version, _action_values(row)))
 
 
 def mark_action_done(db: Database, action_id: int, done_on: date | None, today: date) -> None:

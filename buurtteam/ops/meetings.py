@@ -27,7 +27,10 @@ from buurtteam.domain.schedule import (
 from buurtteam.domain.text import clean_text
 from buurtteam.domain.vocab import DEFAULT_MEETING_INTERVAL_WEEKS, MeetingStatus, RequestState
 from buurtteam.errors import N_, InvalidInput, NotFound, RuleBroken
+from buurtteam.i18n import _
+from buurtteam.i18n.format import datum
 from buurtteam.ops.agenda import defer_all
+from buurtteam.ops.editing import Field, Started, check_edit
 from buurtteam.store import models as m
 from buurtteam.store.db import Database
 
@@ -46,6 +49,11 @@ class MeetingRow:
     cancel_reason: str | None
     move_reason: str | None
     original_starts_at: datetime | None
+    version: int = 1  # for saving an edit safely (ops.editing)
+
+    def started(self) -> Started:
+        """What the move form starts from: the start it showed."""
+        return Started(self.version, {"starts_at": self.starts_at})
 
     @property
     def cancelled(self) -> bool:
@@ -121,6 +129,7 @@ def _meeting_row(meeting: m.Meeting, chair: str | None, items: int, pending: int
         cancel_reason=meeting.cancel_reason,
         move_reason=meeting.move_reason,
         original_starts_at=meeting.original_starts_at,
+        version=meeting.version,
     )
 
 
@@ -271,16 +280,40 @@ def _changeable(session: Session, meeting_id: int) -> m.Meeting:
     return meeting
 
 
-def move_meeting(db: Database, meeting_id: int, new_start: datetime, reason: str) -> None:
+MOVE_FIELDS = (Field("starts_at", N_("Date and time")),)
+
+
+def meeting_label(meeting: m.Meeting) -> str:
+    return _("the meeting of {day}").format(day=datum(meeting.starts_at.date()))
+
+
+def move_meeting(
+    db: Database,
+    meeting_id: int,
+    new_start: datetime,
+    reason: str,
+    started: Started | None = None,
+) -> None:
     """Move one planned meeting; its end moves along and the first date is remembered.
 
     Raises:
         InvalidInput: without a reason, or when the new time is the same as the old one.
         RuleBroken: when the meeting was held or is cancelled.
+        EditConflict: someone else moved it since `started`.
     """
     cleaned = reason_given(reason)
     with db.write() as session:
         meeting = _changeable(session, meeting_id)
+        check_edit(
+            session,
+            meeting,
+            started,
+            MOVE_FIELDS,
+            {"starts_at": new_start},
+            lambda: {"starts_at": meeting.starts_at},
+            kind="meeting",
+            record=lambda: meeting_label(meeting),
+        )
         if new_start == meeting.starts_at:
             raise InvalidInput(
                 N_("The meeting already starts at that moment. Choose another date or time.")

@@ -184,6 +184,7 @@ class DecisionLine:
     item_number: int
     text: str
     votes: VoteCount | None
+    version: int = 1  # for saving an edit safely (ops.editing)
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,7 @@ class ActionLine:
     done_on: date | None
     meeting_id: int
     meeting_starts_at: datetime
+    version: int = 1  # for saving an edit safely (ops.editing)
 
     @property
     def who(self) -> str | None:
@@ -247,6 +249,7 @@ class MinutesItem:
     proposals: tuple[LinkedProposal, ...]
     issues: tuple[LinkedIssue, ...]
     history: tuple[HistoryLine, ...]
+    version: int = 1  # of the agenda item, for saving the notes safely (ops.editing)
 
     @property
     def has_minutes(self) -> bool:
@@ -377,6 +380,7 @@ def read_minutes(session: Session, meeting_id: int) -> Minutes:
                 proposals=entry.proposals,
                 issues=entry.issues,
                 history=mine,
+                version=row.version,
             )
         )
     attendance = _attendance(session, meeting, names)
@@ -579,6 +583,7 @@ def _decisions(
                 numbers[row.agenda_item_id],
                 row.text,
                 votes,
+                row.version,
             )
         )
     return sorted(found, key=lambda d: (d.item_number, d.id))
@@ -609,6 +614,7 @@ def _actions(session: Session, condition: object) -> list[ActionLine]:
             done_on=row.Action.done_on,
             meeting_id=row.meeting_id,
             meeting_starts_at=row.starts_at,
+            version=row.Action.version,
         )
         for row in rows
     ]

@@ -14,8 +14,9 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select, update
 
-from buurtteam.domain.vocab import PointStatus
+from buurtteam.domain.vocab import IssueStatus, PointStatus, Purpose, Section
 from buurtteam.errors import EditConflict, StoreError
+from buurtteam.ops.agenda import ItemDraft, add_item, agenda_of, edit_item
 from buurtteam.ops.contract import (
     ContractInput,
     PointInput,
@@ -27,6 +28,16 @@ from buurtteam.ops.contract import (
     point_detail,
 )
 from buurtteam.ops.editing import Started
+from buurtteam.ops.issues import IssueInput, edit_issue, issue_detail
+from buurtteam.ops.meeting_mode import (
+    ActionDraft,
+    DecisionDraft,
+    save_action_checked,
+    save_decision,
+    save_notes,
+)
+from buurtteam.ops.meetings import list_meetings, move_meeting
+from buurtteam.ops.minutes import minutes_of
 from buurtteam.store import models as m
 from buurtteam.store.db import Database, open_database
 from tests.ops.test_overview import TODAY, add_sample_neighbourhood
@@ -308,3 +319,164 @@ def test_editing_a_contract_someone_else_edited_is_refused(
         "starts_on": contract.starts_on,
         "ends_on": date(2029, 12, 31),
     }
+
+
+# -- issues, agenda items, meetings -------------------------------------------------------
+
+
+def public(db: Database, model: type[m.Base], public_id: str) -> int:
+    with db.read() as s:
+        return s.execute(
+            select(model.id).where(model.public_id == public_id)  # type: ignore[attr-defined]
+        ).scalar_one()
+
+
+def first_issue(db: Database) -> int:
+    with db.read() as s:
+        return s.execute(select(m.Issue.id).order_by(m.Issue.id)).scalars().first()  # type: ignore[return-value]
+
+
+def test_editing_an_issue_someone_else_edited_is_refused(
+    db: Database, hood: int, other: Database
+) -> None:
+    issue = first_issue(db)
+    detail = issue_detail(db, issue, TODAY)
+    typed = IssueInput(
+        detail.title,
+        detail.raised_on,
+        "Ook 's avonds laat.",
+        detail.raised_by.id if detail.raised_by else None,
+        detail.party.id if detail.party else None,
+        detail.status,
+    )
+    edit_issue(
+        other,
+        issue,
+        replace(typed, description=detail.description, status=IssueStatus.RESOLVED),
+        TODAY,
+    )
+    conflict = refused(db, lambda: edit_issue(db, issue, typed, TODAY, detail.started()))
+    assert conflict.kind == "issue"
+    fields = by_name(conflict)
+    assert set(fields) == {"description", "status"}
+    assert fields["status"] == ("open", "opgelost", "open")
+    assert conflict.merged is not None
+    assert conflict.merged["status"] is IssueStatus.RESOLVED
+    assert conflict.merged["description"] == "Ook 's avonds laat."
+    edit_issue(
+        db,
+        issue,
+        replace(typed, **conflict.merged),
+        TODAY,
+        Started(conflict.version, conflict.theirs),
+    )
+    after = issue_detail(db, issue, TODAY)
+    assert (after.status, after.description) == (IssueStatus.RESOLVED, "Ook 's avonds laat.")
+
+
+def test_editing_an_agenda_item_someone_else_edited_is_refused(
+    db: Database, hood: int, other: Database
+) -> None:
+    meeting = public(db, m.Meeting, "m-2")
+    item = add_item(db, meeting, Section.TOPICS, ItemDraft("Speeltuin", Purpose.DISCUSSION, 15))
+    [entry] = [e for e in agenda_of(db, meeting).items if e.id == item]
+    edit_item(other, item, ItemDraft("Speeltuin", Purpose.DISCUSSION, 30), entry.started())
+    mine = ItemDraft("Speeltuin", Purpose.DISCUSSION, 20)
+    conflict = refused(db, lambda: edit_item(db, item, mine, entry.started()))
+    assert conflict.record == "agendapunt “Speeltuin”"
+    assert by_name(conflict) == {"minutes": ("15 min.", "30 min.", "20 min.")}
+    assert conflict.merged is None
+
+
+def test_moving_a_meeting_someone_else_moved_is_refused(
+    db: Database, hood: int, other: Database
+) -> None:
+    meeting = public(db, m.Meeting, "m-2")
+    [row] = [r for r in list_meetings(db, hood) if r.id == meeting]
+    move_meeting(other, meeting, datetime(2027, 4, 13, 19, 30), "Zaal bezet")
+    conflict = refused(
+        db, lambda: move_meeting(db, meeting, datetime(2027, 4, 8, 20, 0), "Pasen", row.started())
+    )
+    assert conflict.record == "de vergadering van dinsdag 13 april 2027"
+    assert by_name(conflict)["starts_at"] == (
+        "6 april 2027 19:30",
+        "13 april 2027 19:30",
+        "8 april 2027 20:00",
+    )
+
+
+# -- meeting mode: notes typed while someone else saves them ----------------------------------
+
+
+def test_notes_saved_over_by_someone_else_are_not_typed_over(
+    db: Database, hood: int, other: Database
+) -> None:
+    item = public(db, m.AgendaItem, "a-1")
+    minutes = minutes_of(db, public(db, m.Meeting, "m-1"))
+    [shown] = [i for i in minutes.items if i.id == item]
+    started = Started(shown.version, {"notes": shown.notes})
+    # Joke types; each autosave hands back what the next one starts from.
+    started = save_notes(db, item, "Het feest", started).started  # type: ignore[assignment]
+    started = save_notes(db, item, "Het feest gaat door", started).started  # type: ignore[assignment]
+    assert started is not None
+    # Karim, in another window, saves the notes from what he saw.
+    save_notes(other, item, "Karim: het feest gaat door op 5 juni")
+    conflict = refused(db, lambda: save_notes(db, item, "Het feest gaat door, met muziek", started))
+    assert conflict.kind == "notes"
+    assert conflict.record == "de aantekeningen bij agendapunt “Speeltuintje”"
+    assert by_name(conflict) == {
+        "notes": (
+            "Het feest gaat door",
+            "Karim: het feest gaat door op 5 juni",
+            "Het feest gaat door, met muziek",
+        )
+    }
+    saved = save_notes(
+        db, item, "Het feest gaat door, met muziek", Started(conflict.version, conflict.theirs)
+    )
+    assert saved.started is not None and saved.started.values == {
+        "notes": "Het feest gaat door, met muziek"
+    }
+
+
+def test_a_decision_and_an_action_changed_by_someone_else_are_refused(
+    db: Database, hood: int, other: Database
+) -> None:
+    item = public(db, m.AgendaItem, "a-1")
+    decided = save_decision(db, item, DecisionDraft("Het feest gaat door"))
+    assert decided.started is not None and decided.id is not None
+    save_decision(other, item, DecisionDraft("Het feest gaat niet door", id=decided.id))
+    conflict = refused(
+        db,
+        lambda: save_decision(
+            db,
+            item,
+            DecisionDraft("Het feest gaat door, in juni", id=decided.id),
+            started=decided.started,
+        ),
+    )
+    assert conflict.kind == "decision"
+    assert by_name(conflict)["text"][1] == "Het feest gaat niet door"
+
+    action = public(db, m.Action, "x-1")
+    line = next(
+        a for a in minutes_of(db, public(db, m.Meeting, "m-1")).items[0].actions if a.id == action
+    )
+    started = Started(
+        line.version,
+        {"text": line.text, "owner_id": line.owner_id, "party_id": line.party_id, "due": line.due},
+    )
+    save_action_checked(
+        other, item, ActionDraft(line.text, line.owner_id, None, date(2027, 3, 15), id=action)
+    )
+    typed = ActionDraft(
+        "Offerte opvragen bij twee bedrijven", line.owner_id, None, line.due, action
+    )
+    conflict = refused(db, lambda: save_action_checked(db, item, typed, started))
+    assert set(by_name(conflict)) == {"text", "due"}
+    assert conflict.merged is not None
+    merged = replace(typed, **conflict.merged)
+    saved = save_action_checked(db, item, merged, Started(conflict.version, conflict.theirs))
+    assert saved.started is not None
+    assert saved.started.values["due"] == date(2027, 3, 15)
+    assert saved.started.values["text"] == "Offerte opvragen bij twee bedrijven"
