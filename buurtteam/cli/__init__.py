@@ -280,9 +280,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_window(args: argparse.Namespace) -> int:
-    # The data stack first: once PySide6 is imported, its import hook reads the source of
-    # every module imported after it, which made start-up a third slower (issue 8).
-    import buurtteam.ops.overview  # noqa: F401
     from buurtteam.ui.app import run
 
     return run(args.db, args.lang, smoke=args.smoke, started=STARTED)

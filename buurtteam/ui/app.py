@@ -14,22 +14,21 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QLibraryInfo, QObject, Qt, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from buurtteam import i18n
 from buurtteam.errors import BuurtteamError
 from buurtteam.i18n import _
-from buurtteam.store import server
-from buurtteam.store.backups import restore
-from buurtteam.store.db import DamagedFile, Database, open_database
-from buurtteam.store.server import PasswordNeeded
 from buurtteam.ui import dialogs
 from buurtteam.ui import password as password_dialog
-from buurtteam.ui.file_guard import FileGuard
-from buurtteam.ui.main_window import MainWindow
 from buurtteam.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from buurtteam.store.db import Database
+    from buurtteam.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -60,12 +59,17 @@ def run(db_target: str, language: str | None, *, smoke: bool, started: float) ->
     i18n.set_language(chosen)
     translator = _install_qt_translator(app, chosen)
     _use_readable_font(app)
+    splash = _show_splash(app)
 
     crash_handler = CrashHandler(smoke=smoke)
     previous_hook = sys.excepthook
     sys.excepthook = crash_handler
     try:
-        db = _open(db_target, smoke=smoke)
+        # The data stack and the pages load behind the splash (most of the start-up time).
+        from buurtteam.ui.file_guard import FileGuard
+        from buurtteam.ui.main_window import MainWindow
+
+        db = _open(db_target, smoke=smoke, splash=splash)
         if db is None:
             return 1
         guard = FileGuard(db, settings, quiet=smoke)
@@ -75,6 +79,7 @@ def run(db_target: str, language: str | None, *, smoke: bool, started: float) ->
             window = MainWindow(db, settings)
             crash_handler.window = window
             window.show()
+            splash.close()
             if smoke:
                 return _smoke(app, window, started)
             return app.exec()
@@ -87,14 +92,39 @@ def run(db_target: str, language: str | None, *, smoke: bool, started: float) ->
             app.removeTranslator(translator)
 
 
-def _open(db_target: str, *, smoke: bool) -> Database | None:
+def _show_splash(app: QApplication) -> QLabel:
+    """The app's name at once, while the data and the pages load behind it.
+
+    A plain label, not QSplashScreen: that one waits up to a second for the window system
+    to report it exposed, which a headless start never does.
+    """
+    splash = QLabel("buurtteam\n\n" + _("Opening the data..."))
+    splash.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
+    splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    splash.setTextFormat(Qt.TextFormat.PlainText)
+    splash.setFixedSize(440, 150)
+    splash.setFrameShape(QLabel.Shape.Box)  # frameless: its own edge keeps it apart
+    font = splash.font()
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    splash.setFont(font)
+    splash.show()
+    app.processEvents()  # paint it now, before the long imports
+    return splash
+
+
+def _open(db_target: str, *, smoke: bool, splash: QLabel | None = None) -> Database | None:
     """Open the database; a damaged file is offered its newest sound backup."""
+    from buurtteam.store.backups import restore
+    from buurtteam.store.db import DamagedFile, open_database
+
     try:
-        return _open_with_password(db_target, smoke=smoke)
+        return _open_with_password(db_target, smoke=smoke, splash=splash)
     except DamagedFile as error:
         if smoke or error.backup is None:
-            _report(error, smoke=smoke)
+            _report(error, smoke=smoke, splash=splash)
             return None
+        if splash is not None:
+            splash.hide()  # a question must not sit behind the splash
         question = (
             error.text()
             + "\n\n"
@@ -111,16 +141,22 @@ def _open(db_target: str, *, smoke: bool) -> Database | None:
             _report(again, smoke=smoke)
             return None
     except BuurtteamError as error:
-        _report(error, smoke=smoke)
+        _report(error, smoke=smoke, splash=splash)
         return None
 
 
-def _open_with_password(db_target: str, *, smoke: bool) -> Database | None:
+def _open_with_password(
+    db_target: str, *, smoke: bool, splash: QLabel | None = None
+) -> Database | None:
     """Open the database; a server that asks for a password gets one typed in a dialog.
 
     None when the person cancelled the dialog. A kept password the server refuses is taken
     out of the keyring, so the next start asks again instead of failing again.
     """
+    from buurtteam.store import server
+    from buurtteam.store.db import open_database
+    from buurtteam.store.server import PasswordNeeded
+
     password: str | None = None
     remember = False
     while True:
@@ -131,6 +167,8 @@ def _open_with_password(db_target: str, *, smoke: bool) -> Database | None:
                 raise
             if password is None and needed.refused:
                 server.forget_password(db_target)
+            if splash is not None:
+                splash.hide()
             answer = password_dialog.ask_password(
                 None,
                 needed.text(),
@@ -148,7 +186,9 @@ def _open_with_password(db_target: str, *, smoke: bool) -> Database | None:
         return db
 
 
-def _report(error: BuurtteamError, *, smoke: bool) -> None:
+def _report(error: BuurtteamError, *, smoke: bool, splash: QLabel | None = None) -> None:
+    if splash is not None:
+        splash.hide()
     if smoke:
         print(error.text(), file=sys.stderr)
     else:
