@@ -33,7 +33,7 @@ from buurtteam.i18n.format import datum, tijd
 from buurtteam.ops.overview import list_neighbourhoods
 from buurtteam.store.db import Database
 from buurtteam.ui import dialogs
-from buurtteam.ui.meeting_mode import MeetingModeLauncher
+from buurtteam.ui.meeting_launcher import MeetingModeLauncher
 from buurtteam.ui.pages import Page
 from buurtteam.ui.search import SearchLauncher
 from buurtteam.ui.settings import Settings
