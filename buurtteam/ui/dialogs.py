@@ -104,6 +104,10 @@ def show_crash(parent: QWidget | None, details: str, log_file: Path | None) -> b
     return box.exec() == QMessageBox.StandardButton.Close
 
 
+class StayOpen(Exception):
+    """Raised by a submit to keep its dialog open without a message (a cancel, a way back)."""
+
+
 class SubmitDialog(QDialog):
     """OK runs `submit()`; a refusal is shown and the dialog stays open with what was typed.
 
@@ -141,6 +145,8 @@ class SubmitDialog(QDialog):
     def accept(self) -> None:
         try:
             self.submit()
+        except StayOpen:
+            return
         except BuurtteamError as error:
             show_error(self, error)
             return

@@ -56,8 +56,10 @@ from buurtteam.ops.contract import (
     meeting_choices,
     point_detail,
 )
+from buurtteam.ops.editing import Started
 from buurtteam.store.db import Database
-from buurtteam.ui import dialogs
+from buurtteam.ui import conflict, dialogs
+from buurtteam.ui.dialogs import StayOpen
 
 NOTHING = "—"
 V = TypeVar("V")
@@ -180,10 +182,6 @@ def plain(text: str = "", *, bold: bool = False) -> QLabel:
         font.setBold(True)
         label.setFont(font)
     return label
-
-
-class StayOpen(Exception):
-    """Raised by a submit callback to keep the dialog open without a message (a cancel)."""
 
 
 class SubmitDialog(QDialog, Generic[V]):
@@ -309,8 +307,14 @@ def ask_point_status(
         dialogs.show_error(parent, error)
         return None
 
+    def save(change: StatusChange, started: Started | None) -> None:
+        change_status(
+            db, point_id, change.status, change.on, today, change.note, change.meeting_id, started
+        )
+
     def submit(change: StatusChange) -> None:
-        change_status(db, point_id, change.status, change.on, today, change.note, change.meeting_id)
+        # Whatever the choice after a conflict (saved, or theirs kept), the page reloads.
+        conflict.save_checked(dialog, save, change, detail.started(), today)
         if done is not None:
             done()
 

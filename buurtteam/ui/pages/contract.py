@@ -68,8 +68,9 @@ from buurtteam.ops.contract import (
     print_contract_report,
     print_progress_forms,
 )
+from buurtteam.ops.editing import Started
 from buurtteam.store.db import Database
-from buurtteam.ui import dialogs
+from buurtteam.ui import conflict, dialogs
 from buurtteam.ui.dialogs_contract import (
     ContractDialog,
     ContractForm,
@@ -836,8 +837,13 @@ class ContractPage(Page):
             dialogs.show_error(self, error)
             return
 
+        def save(change: DueChange, started: Started | None) -> None:
+            move_due(
+                db, point.id, change.due, change.on, today, change.note, change.meeting_id, started
+            )
+
         def submit(change: DueChange) -> None:
-            move_due(db, point.id, change.due, change.on, today, change.note, change.meeting_id)
+            conflict.save_checked(self.dialog, save, change, point.started(), today)
             self._reload(point.id)
 
         self._open(
@@ -857,7 +863,10 @@ class ContractPage(Page):
         db, point, today = self._db, self._point, self._today
 
         def submit(form: PointForm) -> None:
-            edit_point(db, point.id, form.data, today, form.reason)
+            def save(data: PointInput, started: Started | None) -> None:
+                edit_point(db, point.id, data, today, form.reason, started=started)
+
+            conflict.save_checked(self.dialog, save, form.data, point.started(), today)
             self._reload(point.id)
 
         self._open(
@@ -891,11 +900,16 @@ class ContractPage(Page):
             return
         db, contract = self._db, self._view.contract
 
+        existing = ContractInput(contract.title, contract.starts_on, contract.ends_on)
+        started = Started.of(contract.version, existing)
+
+        def save(data: ContractInput, since: Started | None) -> None:
+            edit_contract(db, contract.id, data, since)
+
         def submit(form: ContractForm) -> None:
-            edit_contract(db, contract.id, form.data)
+            conflict.save_checked(self.dialog, save, form.data, started, self._today)
             self._reload()
 
-        existing = ContractInput(contract.title, contract.starts_on, contract.ends_on)
         self._open(ContractDialog(self, today=self._today, existing=existing, submit=submit))
 
     def _on_sign_clicked(self) -> None:
