@@ -1,0 +1,93 @@
+"""On SQLite the import hands its rows to the driver as tuples: the very rows Core stores.
+
+`_insert` converts each value through its column type (dates, cents, NFC texts, times,
+booleans) and adds the column defaults (a record's version) itself, skipping
+SQLAlchemy's per-row work. These tests import the same documents both ways and compare
+every row of the two files, and show that a failure inside the insert still leaves the
+file as it was.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.exc import IntegrityError
+
+from buurtteam.ops.demo_data import demo_exchange
+from buurtteam.ops.exchange import validate_document
+from buurtteam.ops.search import search
+from buurtteam.store.db import open_database
+from buurtteam.store.exchange_import import import_document
+from tests.conftest import EXAMPLE
+
+
+def _documents() -> list[dict[str, Any]]:
+    """The demo (every table), then the example with odd texts: the second import
+    continues the numbering of the first."""
+    demo = validate_document(json.loads(json.dumps(demo_exchange(dt.date(2027, 3, 1)))))
+    example = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    hood = example["neighbourhoods"][0]
+    hood["name"] = "Zoe\u0308 & <Co> =1+1"  # decomposed, cleaned to NFC on the way in
+    hood["meetings"][0]["location"] = "Ελληνικά 日本語 العربية"
+    hood["issues"][0]["steps"][0]["text"] = "Brief, ook in het Ελληνικά"
+    hood["meetings"][0]["guests"] = [{"name": "Ana\r\nKarenina", "organisation": None}]
+    return [demo, validate_document(example)]
+
+
+def _import(path: Path, *, plain_rows: bool) -> list[str]:
+    db = open_database(path)
+    for document in _documents():
+        with db.write() as session:
+            import_document(session, document, plain_rows=plain_rows)
+    db.close()
+    connection = sqlite3.connect(path)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
+def test_plain_rows_store_exactly_what_core_stores(tmp_path: Path) -> None:
+    plain = _import(tmp_path / "plain.sqlite", plain_rows=True)
+    core = _import(tmp_path / "core.sqlite", plain_rows=False)
+    assert len(plain) > 1000
+    assert plain == core
+
+
+def test_what_was_imported_reads_back_and_is_found(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "plain.sqlite")
+    for document in _documents():
+        with db.write() as session:
+            import_document(session, document)
+    with db.read() as session:
+        from sqlalchemy import text
+
+        amounts = session.execute(text("SELECT amount FROM budget_year ORDER BY id")).scalars()
+        assert all(isinstance(cents, int) for cents in amounts)  # cents, not floats
+        name = session.execute(text("SELECT name FROM neighbourhood WHERE id = 2")).scalar()
+        assert name == "Zoë & <Co> =1+1"
+        versions = set(session.execute(text("SELECT version FROM meeting")).scalars())
+        assert versions == {1}
+    [found] = search(db, "ελληνικά")  # any case
+    assert found.title == "Overlast na 21.00 uur bij het winkelcentrum"
+    db.close()
+
+
+def test_a_failure_inside_the_insert_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "buurt.sqlite"
+    db = open_database(path)
+    before = list(sqlite3.connect(path).iterdump())
+    broken = copy.deepcopy(_documents()[1])
+    # A second attendance of the same person, slipped past the rules to fail in SQLite.
+    attendance = broken["neighbourhoods"][0]["meetings"][0]["attendance"]
+    attendance.append(copy.deepcopy(attendance[0]))
+    with pytest.raises(IntegrityError, match=r"(?i)unique"), db.write() as session:
+        import_document(session, broken)
+    db.close()
+    assert list(sqlite3.connect(path).iterdump()) == before
