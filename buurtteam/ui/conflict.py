@@ -207,7 +207,9 @@ class ConflictDialog(QDialog):
         """The person's choice; BACK when they closed the dialog (Escape)."""
         dialog = ConflictDialog(parent, conflict, today or date.today())
         dialog.exec()
-        return dialog.choice
+        choice = dialog.choice
+        dialog.deleteLater()  # not left behind as a hidden child of the form
+        return choice
 
 
 def merged_values(values: V, merged: Mapping[str, Any]) -> V:

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from buurtteam.domain.vocab import PointStatus
+from buurtteam.domain.vocab import IssueStatus, PointStatus
 from buurtteam.errors import BuurtteamError
+from buurtteam.ops.agenda import ItemDraft, edit_item
 from buurtteam.ops.contract import (
     ContractInput,
     PointInput,
@@ -29,15 +30,20 @@ from buurtteam.ops.contract import (
     move_due,
     point_detail,
 )
+from buurtteam.ops.issues import IssueInput, edit_issue, issue_detail
+from buurtteam.ops.meetings import move_meeting
 from buurtteam.store import models as m
 from buurtteam.store.db import Database, open_database
 from buurtteam.ui import dialogs
 from buurtteam.ui.conflict import ConflictDialog
 from buurtteam.ui.dialogs_contract import ContractDialog, DueDialog, PointDialog, PointStatusDialog
 from buurtteam.ui.pages.contract import ContractPage
+from buurtteam.ui.pages.issues import IssueDialog, IssuesPage
+from buurtteam.ui.pages.meetings import COL_TITLE, ItemDialog, MeetingsPage, MoveDialog
 from tests.ops.test_overview import TODAY, add_sample_neighbourhood
 from tests.snapshot import snapshot
 from tests.ui.test_contract_page import click_row
+from tests.ui.test_issues_page import choose_first_issue
 
 KARIM = "karim (laptop-karim)"
 KARIM_SAVES_AT = datetime(2027, 3, 10, 14, 3)  # TODAY, so the dialog says "om 14:03"
@@ -314,3 +320,144 @@ def test_a_contract_edited_meanwhile_is_merged(
     after = contract_view(db, hood, TODAY).contract
     assert after is not None
     assert (after.title, after.ends_on) == ("Buurtcontract 2027–2029", date(2029, 12, 31))
+
+
+# -- the issues page ------------------------------------------------------------------------
+
+
+def test_an_issue_edited_meanwhile_can_be_merged(
+    qtbot: QtBot, db: Database, hood: int, other: Database, conflict: ConflictWatch
+) -> None:
+    page = IssuesPage()
+    qtbot.addWidget(page)
+    page.setMinimumSize(1280, 800)
+    page.load(db, hood, TODAY)
+    page.show()
+    qtbot.waitExposed(page)
+    choose_first_issue(qtbot, page)
+    issue = page._issue
+    assert issue is not None
+    click(qtbot, page.panel.edit_button)
+    dialog = page.dialog
+    assert isinstance(dialog, IssueDialog)
+    edit_issue(
+        other,
+        issue.id,
+        IssueInput(
+            issue.title,
+            issue.raised_on,
+            issue.description,
+            issue.raised_by.id if issue.raised_by else None,
+            issue.party.id if issue.party else None,
+            IssueStatus.RESOLVED,
+        ),
+        TODAY,
+    )
+    dialog.description.setFocus()
+    qtbot.keyClicks(dialog.description, " Ook in het weekend.")
+    conflict.then(lambda d: click(qtbot, d.merge_button))
+    press_ok(qtbot, dialog.buttons)
+    qtbot.waitUntil(lambda: page.dialog is None)
+
+    [seen] = conflict.seen
+    assert seen["headline"] == (
+        f"{KARIM} heeft deze buurtkwestie om 14:03 gewijzigd terwijl u die bewerkte."
+    )
+    assert [row[0].split("\n")[0] for row in seen["rows"]] == ["Omschrijving", "Status"]  # type: ignore[attr-defined]
+    after = issue_detail(db, issue.id, TODAY)
+    assert after.status is IssueStatus.RESOLVED
+    assert (after.description or "").endswith("Ook in het weekend.")
+
+
+# -- the meetings page ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def meetings_page(qtbot: QtBot, db: Database, hood: int) -> MeetingsPage:
+    widget = MeetingsPage()
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+    widget.load(db, hood, TODAY)
+    return widget
+
+
+def test_a_meeting_moved_meanwhile_is_not_moved_again_unasked(
+    qtbot: QtBot,
+    meetings_page: MeetingsPage,
+    db: Database,
+    other: Database,
+    conflict: ConflictWatch,
+) -> None:
+    page = meetings_page
+    meeting = page.current_meeting_id()
+    assert meeting is not None
+    click(qtbot, page.move_button)
+    dialog = page.dialog
+    assert isinstance(dialog, MoveDialog)
+    move_meeting(other, meeting, datetime(2027, 4, 13, 19, 30), "Zaal bezet")
+    after_karim = snapshot(db)
+    dialog.day.setDate(date(2027, 4, 8))
+    qtbot.keyClicks(dialog.reason, "Pasen")
+    conflict.then(lambda d: click(qtbot, d.discard_button))
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    [seen] = conflict.seen
+    assert seen["headline"] == (
+        f"{KARIM} heeft deze vergadering om 14:03 gewijzigd terwijl u die bewerkte."
+    )
+    assert seen["rows"] == [
+        [
+            "⚠ Datum en tijd\n(door u allebei gewijzigd)",
+            "6 april 2027 19:30",
+            "13 april 2027 19:30",
+            "8 april 2027 19:30",
+        ]
+    ]
+    assert snapshot(db) == after_karim
+    assert page.meeting_label.text().startswith("dinsdag 13 april 2027, 19:30 uur")
+
+
+def test_an_agenda_item_edited_meanwhile_saved_over_on_request(
+    qtbot: QtBot,
+    meetings_page: MeetingsPage,
+    db: Database,
+    other: Database,
+    conflict: ConflictWatch,
+) -> None:
+    page = meetings_page
+    click(qtbot, page.compose_button)
+    row = [
+        page.agenda_model.index(r, COL_TITLE).data() for r in range(page.agenda_model.rowCount())
+    ].index("Hondenpoep")
+    page.agenda.setFocus()
+    page.agenda.setCurrentIndex(page.agenda_model.index(row, COL_TITLE))
+    entry = page.agenda.current_entry()
+    assert entry is not None
+    click(qtbot, page.edit_button)
+    dialog = page.dialog
+    assert isinstance(dialog, ItemDialog)
+    edit_item(other, entry.id, ItemDraft("Hondenpoep in het park", entry.purpose, entry.minutes))
+    dialog.title.selectAll()
+    qtbot.keyClicks(dialog.title, "Hondenpoep op de stoep")
+    conflict.then(lambda d: click(qtbot, d.save_mine_button))
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    [seen] = conflict.seen
+    assert seen["rows"] == [
+        [
+            "⚠ Titel\n(door u allebei gewijzigd)",
+            "Hondenpoep",
+            "Hondenpoep in het park",
+            "Hondenpoep op de stoep",
+        ]
+    ]
+    titles = [
+        page.agenda_model.index(r, COL_TITLE).data() for r in range(page.agenda_model.rowCount())
+    ]
+    assert "Hondenpoep op de stoep" in titles

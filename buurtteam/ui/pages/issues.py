@@ -39,6 +39,7 @@ from buurtteam.errors import N_, BuurtteamError
 from buurtteam.i18n import _
 from buurtteam.i18n.format import datum_long, tijd
 from buurtteam.i18n.labels import issue_status_label, point_status_label, step_kind_label
+from buurtteam.ops.editing import Started
 from buurtteam.ops.issues import (
     IssueDetail,
     IssueInput,
@@ -62,7 +63,7 @@ from buurtteam.ops.issues import (
 )
 from buurtteam.reports.letter import LetterData
 from buurtteam.store.db import Database
-from buurtteam.ui import dialogs
+from buurtteam.ui import conflict, dialogs
 from buurtteam.ui.dialogs_contract import (
     StayOpen,
     SubmitDialog,
@@ -679,8 +680,11 @@ class IssuesPage(Page):
             return
         db, issue, today = self._db, self._issue, self._today
 
+        def save(data: IssueInput, started: Started | None) -> None:
+            edit_issue(db, issue.id, data, today, started)
+
         def submit(data: IssueInput) -> None:
-            edit_issue(db, issue.id, data, today)
+            conflict.save_checked(self.dialog, save, data, issue.started(), today)
             self._reload(issue.id)
 
         self._open(IssueDialog(self, view=self._view, today=today, existing=issue, submit=submit))

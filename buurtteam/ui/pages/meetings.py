@@ -102,10 +102,11 @@ from buurtteam.ops.agenda import (
 )
 from buurtteam.ops.browse import people_and_parties
 from buurtteam.ops.calendar import export_meeting, export_series
+from buurtteam.ops.editing import Started
 from buurtteam.ops.meetings import MeetingRow
 from buurtteam.reports.agenda_report import duration_words
 from buurtteam.store.db import Database
-from buurtteam.ui import dialogs
+from buurtteam.ui import conflict, dialogs
 from buurtteam.ui.pages import Page, heading, plain_label
 from buurtteam.ui.table import ROW_ROLE, Column, TableSection
 
@@ -407,9 +408,11 @@ class BreaksDialog(QDialog):
 
 
 class MoveDialog(SubmitDialog):
-    def __init__(self, parent: QWidget | None, db: Database, meeting: MeetingRow) -> None:
+    def __init__(
+        self, parent: QWidget | None, db: Database, meeting: MeetingRow, today: date | None = None
+    ) -> None:
         super().__init__(parent, _("Move the meeting"))
-        self._db, self._meeting = db, meeting
+        self._db, self._meeting, self._today = db, meeting, today
         self.day = _date_edit(meeting.starts_at.date(), _("New date"))
         self.starts = _time_edit(meeting.starts_at.time(), _("New start time"))
         self.reason = _line_edit(_("Reason for moving"))
@@ -427,7 +430,14 @@ class MoveDialog(SubmitDialog):
 
     def submit(self) -> None:
         moment = datetime.combine(_date_of(self.day), _time_of(self.starts))
-        meeting_ops.move_meeting(self._db, self._meeting.id, moment, self.reason.text())
+        db, meeting_id, reason = self._db, self._meeting.id, self.reason.text()
+
+        def save(values: dict[str, datetime], started: Started | None) -> None:
+            meeting_ops.move_meeting(db, meeting_id, values["starts_at"], reason, started)
+
+        conflict.save_checked(
+            self, save, {"starts_at": moment}, self._meeting.started(), self._today
+        )
 
 
 class ReasonDialog(SubmitDialog):
@@ -1332,7 +1342,7 @@ class MeetingsPage(Page):
         meeting = self.current_meeting()
         if meeting is None or self._db is None:
             return
-        self._open(MoveDialog(self, self._db, meeting))
+        self._open(MoveDialog(self, self._db, meeting, self._today))
 
     def _on_cancel_clicked(self) -> None:
         meeting = self.current_meeting()
@@ -1460,10 +1470,16 @@ class MeetingsPage(Page):
         entry, db = self.agenda.current_entry(), self._db
         if entry is None or db is None or not self.edit_button.isEnabled():
             return
+
+        def save(draft: ItemDraft, started: Started | None) -> None:
+            agenda_ops.edit_item(db, entry.id, draft, started)
+
         dialog = ItemDialog(
             self,
             _("Edit agenda item"),
-            lambda _section, draft: agenda_ops.edit_item(db, entry.id, draft),
+            lambda _section, draft: conflict.save_checked(
+                dialog, save, draft, entry.started(), self._today
+            ),
             entry,
         )
         self._open(dialog, lambda: self._refresh(entry.id))
