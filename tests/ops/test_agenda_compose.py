@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
@@ -25,19 +24,13 @@ from buurtteam.ops.agenda import (
 from buurtteam.ops.check import check_database
 from buurtteam.ops.demo import load_demo
 from buurtteam.ops.exchange import export_file, import_file
-from buurtteam.store.db import Database, open_database
+from buurtteam.store.db import Database
 from buurtteam.store.models import AgendaItem, Meeting, Proposal
+from tests.conftest import Databases
 from tests.ops.test_overview import add_sample_neighbourhood
+from tests.snapshot import snapshot
 
 DEMO_TODAY = date(2026, 12, 1)
-
-
-def dump(path: Path) -> list[str]:
-    connection = sqlite3.connect(path)
-    try:
-        return list(connection.iterdump())
-    finally:
-        connection.close()
 
 
 def meeting_id(db: Database, public_id: str) -> int:
@@ -120,12 +113,12 @@ def test_compose_follows_the_policy(db: Database, sample: int) -> None:
     assert agenda_problems(db) == []
 
 
-def test_composing_twice_changes_nothing(db: Database, sample: int, db_path: Path) -> None:
+def test_composing_twice_changes_nothing(db: Database, sample: int) -> None:
     m2 = meeting_id(db, "m-2")
     compose_agenda(db, m2)
-    before = dump(db_path)
+    before = snapshot(db)
     assert not compose_agenda(db, m2).changed
-    assert dump(db_path) == before
+    assert snapshot(db) == before
 
 
 def test_hand_edits_survive_composing_again(db: Database, sample: int) -> None:
@@ -196,17 +189,17 @@ def test_open_actions_carry_over_on_the_agenda(db: Database, sample: int) -> Non
     ]
 
 
-def test_a_held_meeting_is_not_composed_and_nothing_changes(
-    db: Database, sample: int, db_path: Path
-) -> None:
-    before = dump(db_path)
+def test_a_held_meeting_is_not_composed_and_nothing_changes(db: Database, sample: int) -> None:
+    before = snapshot(db)
     with pytest.raises(RuleBroken) as refused:
         compose_agenda(db, meeting_id(db, "m-1"))
     assert "al gehouden" in refused.value.text()
-    assert dump(db_path) == before
+    assert snapshot(db) == before
 
 
-def test_the_demo_agenda_survives_export_and_import(db: Database, tmp_path: Path) -> None:
+def test_the_demo_agenda_survives_export_and_import(
+    db: Database, databases: Databases, tmp_path: Path
+) -> None:
     load_demo(db, DEMO_TODAY)
     with db.read() as s:
         planned = (
@@ -222,15 +215,12 @@ def test_the_demo_agenda_survives_export_and_import(db: Database, tmp_path: Path
     assert check_database(db).ok
     first = tmp_path / "een.json"
     export_file(db, first)
-    other = open_database(tmp_path / "ander.sqlite")
-    try:
+    with databases.fresh() as other:
         import_file(other, first)
         second = tmp_path / "twee.json"
         export_file(other, second)
         # Composing in the other file recognises what was composed here.
         assert not compose_agenda(other, planned).changed
-    finally:
-        other.close()
     strip = [line for line in first.read_text().splitlines() if "exported_at" not in line]
     assert strip == [line for line in second.read_text().splitlines() if "exported_at" not in line]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -31,8 +30,9 @@ from buurtteam.ops.agenda import (
 )
 from buurtteam.store.db import Database
 from buurtteam.store.models import Action, Issue, Meeting, Neighbourhood
-from tests.ops.test_agenda_compose import dump, meeting_id
+from tests.ops.test_agenda_compose import meeting_id
 from tests.ops.test_overview import add_sample_neighbourhood
+from tests.snapshot import snapshot
 
 
 @pytest.fixture
@@ -64,13 +64,13 @@ def test_moving_up_and_down_moves_the_start_times(db: Database, m2: int) -> None
     assert {i.title: i.starts_at for i in agenda_of(db, m2).items} == before
 
 
-def test_moving_past_the_edges_changes_nothing(db: Database, m2: int, db_path: Path) -> None:
+def test_moving_past_the_edges_changes_nothing(db: Database, m2: int) -> None:
     first = agenda_of(db, m2).items[0]
     last = agenda_of(db, m2).items[-1]
-    before = dump(db_path)
+    before = snapshot(db)
     assert move_up(db, first.id) == 0
     assert move_down(db, last.id) == len(agenda_of(db, m2).items) - 1
-    assert dump(db_path) == before
+    assert snapshot(db) == before
 
 
 def test_a_municipality_request_moved_among_the_topics_becomes_a_topic(
@@ -248,14 +248,13 @@ EDIT_REFUSALS: list[
 def test_edit_refusals_say_why_and_change_nothing(
     db: Database,
     m2: int,
-    db_path: Path,
     prepare: Callable[[Database, int], int],
     act: Callable[[Database, int], object],
     words: str,
 ) -> None:
     target = prepare(db, m2)
-    before = dump(db_path)
+    before = snapshot(db)
     with pytest.raises(BuurtteamError) as refused:
         act(db, target)
     assert words in refused.value.text()
-    assert dump(db_path) == before
+    assert snapshot(db) == before

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -25,8 +24,9 @@ from buurtteam.ops.agenda import (
 from buurtteam.ops.meetings import cancel_meeting
 from buurtteam.store.db import Database
 from buurtteam.store.models import AgendaRequest, Meeting, Person
-from tests.ops.test_agenda_compose import dump, meeting_id
+from tests.ops.test_agenda_compose import meeting_id
 from tests.ops.test_overview import add_sample_neighbourhood
+from tests.snapshot import snapshot
 
 
 @pytest.fixture
@@ -239,15 +239,14 @@ REFUSALS: list[tuple[Callable[[Database], int], Callable[[Database, int], object
 def test_refusals_say_why_and_change_nothing(
     db: Database,
     n: int,
-    db_path: Path,
     prepare: Callable[[Database], int],
     act: Callable[[Database, int], object],
     words: str,
 ) -> None:
     target = prepare(db)
-    before = dump(db_path)
+    before = snapshot(db)
     with pytest.raises(BuurtteamError) as refused:
         act(db, target)
     assert isinstance(refused.value, (InvalidInput, RuleBroken))
     assert words in refused.value.text()
-    assert dump(db_path) == before
+    assert snapshot(db) == before

@@ -5,7 +5,6 @@ Every refusal is checked to leave the database exactly as it was (a dump before 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -38,8 +37,10 @@ from buurtteam.ops.budget import (
 )
 from buurtteam.ops.check import check_database
 from buurtteam.ops.exchange import export_file, import_file
-from buurtteam.store.db import Database, open_database
+from buurtteam.store.db import Database
 from buurtteam.store.models import Meeting, Neighbourhood, Person
+from tests.conftest import Databases
+from tests.snapshot import snapshot
 
 D = Decimal
 TODAY = date(2027, 3, 10)
@@ -138,24 +139,15 @@ def grant(hood: Hood, amount: str | None = None, reason: str | None = None) -> D
     )
 
 
-def dump(path: Path) -> list[str]:
-    connection = sqlite3.connect(path)
-    try:
-        return list(connection.iterdump())
-    finally:
-        connection.close()
-
-
 @pytest.fixture
 def unchanged(db: Database) -> Callable[..., BuurtteamError]:
     """Run a refused step and prove that nothing in the file changed."""
 
     def run(expected: type[BuurtteamError], step: Callable[[], object]) -> BuurtteamError:
-        assert db.path is not None
-        before = dump(db.path)
+        before = snapshot(db)
         with pytest.raises(expected) as refused:
             step()
-        assert dump(db.path) == before
+        assert snapshot(db) == before
         return refused.value
 
     return run
@@ -564,7 +556,9 @@ def test_letter_facts_name_the_meeting_and_the_chair(db: Database) -> None:
     assert following is not None and following.id == hood.april
 
 
-def test_budget_data_round_trips_through_the_exchange_file(db: Database, tmp_path: Path) -> None:
+def test_budget_data_round_trips_through_the_exchange_file(
+    db: Database, databases: Databases, tmp_path: Path
+) -> None:
     hood = budget_neighbourhood(db)
     a = propose(db, hood, "1.000,00")
     b = propose(db, hood, "2.000,00", title="Muur")
@@ -579,8 +573,7 @@ def test_budget_data_round_trips_through_the_exchange_file(db: Database, tmp_pat
     record_carry_over(db, hood.id, 2027, "1.000,00")
     first = tmp_path / "eerste.json"
     export_file(db, first)
-    copy = open_database(tmp_path / "kopie.sqlite")
-    try:
+    with databases.fresh() as copy:
         import_file(copy, first)
         again = tmp_path / "tweede.json"
         export_file(copy, again)
@@ -589,8 +582,6 @@ def test_budget_data_round_trips_through_the_exchange_file(db: Database, tmp_pat
             p for p in year_budget(copy, copy_hood, 2027).proposals if p.title == "Muur"
         )
         assert deferred.deferred_until == date(2027, 4, 6)
-    finally:
-        copy.close()
 
     def strip(path: Path) -> str:
         return "\n".join(

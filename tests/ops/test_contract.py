@@ -1,16 +1,16 @@
 """The contract register on a real file: reading, status changes, slips, new contracts.
 
-Every refusal leaves the file exactly as it was (compared with SQLite's own dump).
+Every refusal leaves the database exactly as it was (compared by tests/snapshot.py).
 """
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
+from sqlalchemy.exc import DBAPIError
 
 from buurtteam.domain.vocab import PointStatus
 from buurtteam.errors import BuurtteamError, InvalidInput, NotFound, RuleBroken
@@ -31,16 +31,10 @@ from buurtteam.ops.contract import (
 )
 from buurtteam.ops.exchange import export_file, import_file
 from buurtteam.store import models as m
-from buurtteam.store.db import Database, open_database
+from buurtteam.store.db import Database
+from tests.conftest import Databases
 from tests.ops.test_overview import TODAY, add_sample_neighbourhood
-
-
-def dump(path: Path) -> list[str]:
-    connection = sqlite3.connect(path)
-    try:
-        return list(connection.iterdump())
-    finally:
-        connection.close()
+from tests.snapshot import snapshot
 
 
 def ids(db: Database) -> dict[str, int]:
@@ -70,12 +64,12 @@ def hood(db: Database) -> int:
     return neighbourhood
 
 
-def refused(db: Database, db_path: Path, kind: type[BuurtteamError], call: object) -> str:
+def refused(db: Database, kind: type[BuurtteamError], call: object) -> str:
     """Run `call`, expect a refusal of `kind`, check nothing changed; the Dutch message."""
-    before = dump(db_path)
+    before = snapshot(db)
     with pytest.raises(kind) as raised:
         call()  # type: ignore[operator]
-    assert dump(db_path) == before
+    assert snapshot(db) == before
     return raised.value.text()
 
 
@@ -124,11 +118,9 @@ def test_a_status_change_is_appended_with_date_note_and_meeting(db: Database, ho
     assert check_database(db).ok
 
 
-def test_progress_without_a_new_status_needs_a_note(db: Database, db_path: Path, hood: int) -> None:
+def test_progress_without_a_new_status_needs_a_note(db: Database, hood: int) -> None:
     point = ids(db)["c-2027/2"]
-    text = refused(
-        db, db_path, RuleBroken, lambda: change_status(db, point, PointStatus.OPEN, TODAY, TODAY)
-    )
+    text = refused(db, RuleBroken, lambda: change_status(db, point, PointStatus.OPEN, TODAY, TODAY))
     assert text == (
         "Punt 2 heeft al de status 'open'. Wilt u voortgang vastleggen zonder nieuwe status, "
         "schrijf dan een notitie."
@@ -137,23 +129,21 @@ def test_progress_without_a_new_status_needs_a_note(db: Database, db_path: Path,
     assert len(point_detail(db, point, TODAY).history) == 1
 
 
-def test_refused_status_changes_change_nothing(db: Database, db_path: Path, hood: int) -> None:
+def test_refused_status_changes_change_nothing(db: Database, hood: int) -> None:
     key = ids(db)
     point = key["c-2027/2"]
     future = refused(
         db,
-        db_path,
         RuleBroken,
         lambda: change_status(db, point, PointStatus.DONE, date(2027, 3, 11), TODAY, "te vroeg"),
     )
     assert future.startswith("De datum 11 maart 2027 ligt in de toekomst")
     drop = refused(
-        db, db_path, RuleBroken, lambda: change_status(db, point, PointStatus.DROPPED, TODAY, TODAY)
+        db, RuleBroken, lambda: change_status(db, point, PointStatus.DROPPED, TODAY, TODAY)
     )
     assert drop == "Schrijf in de notitie waarom punt 2 vervalt; het contract bewaart de reden."
     control = refused(
         db,
-        db_path,
         InvalidInput,
         lambda: change_status(db, point, PointStatus.DONE, TODAY, TODAY, "bel\x07"),
     )
@@ -174,7 +164,6 @@ def test_refused_status_changes_change_nothing(db: Database, db_path: Path, hood
         other_id = other.id
     foreign = refused(
         db,
-        db_path,
         NotFound,
         lambda: change_status(db, point, PointStatus.DONE, TODAY, TODAY, "x", other_id),
     )
@@ -182,7 +171,6 @@ def test_refused_status_changes_change_nothing(db: Database, db_path: Path, hood
     change_status(db, point, PointStatus.IN_PROGRESS, TODAY, TODAY, "begonnen")
     earlier = refused(
         db,
-        db_path,
         RuleBroken,
         lambda: change_status(db, point, PointStatus.DONE, date(2027, 3, 9), TODAY, "x"),
     )
@@ -192,9 +180,7 @@ def test_refused_status_changes_change_nothing(db: Database, db_path: Path, hood
     )
 
 
-def test_a_moved_deadline_is_a_slip_with_the_old_and_new_date(
-    db: Database, db_path: Path, hood: int
-) -> None:
+def test_a_moved_deadline_is_a_slip_with_the_old_and_new_date(db: Database, hood: int) -> None:
     key = ids(db)
     point = key["c-2027/3"]  # politie, delayed, due 1 March 2027
     move_due(db, point, date(2027, 6, 1), TODAY, TODAY, "Te weinig agenten", key["m-1"])
@@ -208,13 +194,10 @@ def test_a_moved_deadline_is_a_slip_with_the_old_and_new_date(
     cards = {c.party.public_id: c.figures for c in contract_view(db, hood, TODAY).scorecards}
     assert cards["politie"].slips == 1
     assert check_database(db).ok
-    same = refused(
-        db, db_path, RuleBroken, lambda: move_due(db, point, date(2027, 6, 1), TODAY, TODAY)
-    )
+    same = refused(db, RuleBroken, lambda: move_due(db, point, date(2027, 6, 1), TODAY, TODAY))
     assert same == "De deadline van punt 3 is al 1 juni 2027."
     done = refused(
         db,
-        db_path,
         RuleBroken,
         lambda: move_due(db, key["c-2027/1"], date(2027, 9, 1), TODAY, TODAY),
     )
@@ -222,7 +205,7 @@ def test_a_moved_deadline_is_a_slip_with_the_old_and_new_date(
 
 
 def test_editing_a_point_keeps_its_number_and_records_party_and_deadline(
-    db: Database, db_path: Path, hood: int
+    db: Database, hood: int
 ) -> None:
     key = ids(db)
     point = key["c-2027/6"]  # gemeente, open, no deadline
@@ -256,14 +239,12 @@ def test_editing_a_point_keeps_its_number_and_records_party_and_deadline(
     ]
     remove = refused(
         db,
-        db_path,
         RuleBroken,
         lambda: edit_point(db, point, PointInput("x", key["politie"], due=None), TODAY),
     )
     assert remove.startswith("Punt 6 heeft een deadline (31 december 2027)")
     empty = refused(
         db,
-        db_path,
         InvalidInput,
         lambda: edit_point(db, point, PointInput("  ", key["politie"]), TODAY),
     )
@@ -271,7 +252,7 @@ def test_editing_a_point_keeps_its_number_and_records_party_and_deadline(
 
 
 def test_new_points_get_the_next_number_and_taken_numbers_are_refused(
-    db: Database, db_path: Path, hood: int
+    db: Database, hood: int
 ) -> None:
     key = ids(db)
     contract = key["c-2027"]
@@ -280,7 +261,6 @@ def test_new_points_get_the_next_number_and_taken_numbers_are_refused(
     assert point_detail(db, new, TODAY).status is PointStatus.OPEN
     taken = refused(
         db,
-        db_path,
         RuleBroken,
         lambda: add_point(db, contract, PointInput("Dubbel", key["gemeente"]), 3),
     )
@@ -296,23 +276,18 @@ def test_new_points_get_the_next_number_and_taken_numbers_are_refused(
     )
 
 
-def test_history_is_append_only_in_the_store_itself(db: Database, db_path: Path, hood: int) -> None:
+def test_history_is_append_only_in_the_store_itself(db: Database, hood: int) -> None:
+    """Not only the ops refuse: the database itself (triggers) keeps the history."""
     change_status(db, ids(db)["c-2027/2"], PointStatus.IN_PROGRESS, TODAY, TODAY, "begonnen")
-    before = dump(db_path)
-    connection = sqlite3.connect(db_path)
-    try:
-        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-            connection.execute("UPDATE point_history SET note = 'anders'")
-        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-            connection.execute("DELETE FROM point_history")
-        connection.rollback()
-    finally:
-        connection.close()
-    assert dump(db_path) == before
+    before = snapshot(db)
+    for statement in ("UPDATE point_history SET note = 'anders'", "DELETE FROM point_history"):
+        with pytest.raises(DBAPIError, match="append-only"), db.write() as session:
+            session.execute(text(statement))
+    assert snapshot(db) == before
 
 
 def test_a_new_contract_carries_unfinished_points_with_their_history(
-    db: Database, tmp_path: Path, hood: int
+    db: Database, databases: Databases, tmp_path: Path, hood: int
 ) -> None:
     key = ids(db)
     change_status(
@@ -359,18 +334,15 @@ def test_a_new_contract_carries_unfinished_points_with_their_history(
     assert check_database(db).ok
     first = tmp_path / "eerste.json"
     export_file(db, first)
-    again = open_database(tmp_path / "weer.sqlite")
-    try:
+    with databases.fresh() as again:
         import_file(again, first)
         second = tmp_path / "tweede.json"
         export_file(again, second)
-    finally:
-        again.close()
     strip = lambda text: [line for line in text.splitlines() if "exported_at" not in line]  # noqa: E731
     assert strip(first.read_text()) == strip(second.read_text())
 
 
-def test_contracts_and_signatures(db: Database, db_path: Path, hood: int) -> None:
+def test_contracts_and_signatures(db: Database, hood: int) -> None:
     key = ids(db)
     contract = key["c-2027"]
     add_signature(db, contract, key["gemeente"], date(2026, 12, 20), "wethouder Wijken")
@@ -386,7 +358,6 @@ def test_contracts_and_signatures(db: Database, db_path: Path, hood: int) -> Non
     ]
     backwards = refused(
         db,
-        db_path,
         InvalidInput,
         lambda: new_contract(
             db, hood, ContractInput("Achterstevoren", date(2030, 1, 1), date(2029, 1, 1)), TODAY
@@ -394,7 +365,7 @@ def test_contracts_and_signatures(db: Database, db_path: Path, hood: int) -> Non
     )
     assert backwards.startswith("Het contract eindigt op 1 januari 2029")
     nobody = refused(
-        db, db_path, InvalidInput, lambda: add_signature(db, contract, key["politie"], TODAY, " ")
+        db, InvalidInput, lambda: add_signature(db, contract, key["politie"], TODAY, " ")
     )
     assert nobody.startswith("Vul in wie voor de partij tekende")
     assert check_database(db).ok

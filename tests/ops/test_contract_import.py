@@ -25,8 +25,9 @@ from buurtteam.ops.contract import (
 )
 from buurtteam.store import models as m
 from buurtteam.store.db import Database
-from tests.ops.test_contract import dump, ids
+from tests.ops.test_contract import ids
 from tests.ops.test_overview import TODAY, add_sample_neighbourhood
+from tests.snapshot import snapshot
 
 THEMES = ("bewonersparticipatie", "schoon", "heel", "veilig", "spelen", "verkeer")
 STATUSES = ("open", "in uitvoering", "gereed", "vertraagd", "niet nagekomen", "vervallen")
@@ -133,15 +134,15 @@ def test_an_86_point_xlsx_with_date_cells_imports_unchanged(
 
 
 def test_one_bad_row_refuses_the_whole_file(
-    db: Database, db_path: Path, empty_contract: int, tmp_path: Path
+    db: Database, empty_contract: int, tmp_path: Path
 ) -> None:
     rows = office_rows()
     rows[40][5] = "31-2-2027"
     path = write_csv(tmp_path / "fout.csv", rows, encoding="cp1252", delimiter=";")
-    before = dump(db_path)
+    before = snapshot(db)
     with pytest.raises(SheetRefused) as refused:
         import_sheet(db, empty_contract, path, TODAY)
-    assert dump(db_path) == before
+    assert snapshot(db) == before
     text = refused.value.text()
     assert text.splitlines() == [
         "De spreadsheet is niet ingelezen; er is niets veranderd. Verbeter deze rijen in de "
@@ -151,11 +152,11 @@ def test_one_bad_row_refuses_the_whole_file(
     ]
     preview = preview_import(db, empty_contract, path)
     assert not preview.ok and preview.problems[0].row == 42  # type: ignore[attr-defined]
-    assert dump(db_path) == before
+    assert snapshot(db) == before
 
 
 def test_the_preview_says_what_would_happen_and_writes_nothing(
-    db: Database, db_path: Path, tmp_path: Path
+    db: Database, tmp_path: Path
 ) -> None:
     add_sample_neighbourhood(db)
     contract = ids(db)["c-2027"]
@@ -170,9 +171,9 @@ def test_the_preview_says_what_would_happen_and_writes_nothing(
         encoding="utf-8",
         delimiter=";",
     )
-    before = dump(db_path)
+    before = snapshot(db)
     preview = preview_import(db, contract, path)
-    assert dump(db_path) == before
+    assert snapshot(db) == before
     assert preview.ok
     assert [(r.number, r.action, r.changed) for r in preview.rows] == [
         (1, RowAction.UNCHANGED, ()),

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-import sqlite3
 from collections import Counter
 from functools import cache
 from typing import Any
@@ -21,7 +20,8 @@ from buurtteam.errors import RuleBroken
 from buurtteam.ops.check import check_database
 from buurtteam.ops.demo import load_demo
 from buurtteam.ops.demo_large import large_exchange
-from buurtteam.store.db import open_database
+from buurtteam.ops.search import search
+from buurtteam.store.db import Database
 from buurtteam.store.exchange_schema import validate_structure
 
 TODAY = dt.date(2027, 2, 24)
@@ -132,25 +132,13 @@ def test_the_same_day_gives_the_same_document() -> None:
     assert json.dumps(_document(), sort_keys=True) == first
 
 
-def test_it_imports_and_passes_the_check(tmp_path: Any) -> None:
-    path = tmp_path / "groot.sqlite"
-    db = open_database(path)
-    try:
-        summary = load_demo(db, TODAY, large=True)
-        assert len(summary.neighbourhoods) == 5
-        assert summary.counts["point_history"] >= 10_000
-        report = check_database(db)
-        assert report.ok, [p.text() for p in report.problems] + report.integrity
-        with pytest.raises(RuleBroken):
-            load_demo(db, TODAY, large=True)  # only into an empty database
-    finally:
-        db.close()
-    connection = sqlite3.connect(path)
-    try:
-        # Search finds imported text, diacritics folded ("Dvorak" finds "Dvořák").
-        found = connection.execute(
-            "SELECT count(*) FROM search_index WHERE search_index MATCH ?", ("dvorakstraat",)
-        ).fetchone()[0]
-    finally:
-        connection.close()
-    assert found > 0
+def test_it_imports_and_passes_the_check(db: Database) -> None:
+    summary = load_demo(db, TODAY, large=True)
+    assert len(summary.neighbourhoods) == 5
+    assert summary.counts["point_history"] >= 10_000
+    report = check_database(db)
+    assert report.ok, [p.text() for p in report.problems] + report.integrity
+    with pytest.raises(RuleBroken):
+        load_demo(db, TODAY, large=True)  # only into an empty database
+    # Search finds imported text, diacritics folded ("Dvorak" finds "Dvořák").
+    assert search(db, "dvorakstraat")

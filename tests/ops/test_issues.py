@@ -113,7 +113,7 @@ def test_detail_with_ladder_steps_and_links(db: Database, hood: int) -> None:
     assert {o.title for o in item_options(db, hood)} == {"Speeltuintje"}
 
 
-def test_items_of_frozen_minutes_keep_their_links(db: Database, db_path: Path, hood: int) -> None:
+def test_items_of_frozen_minutes_keep_their_links(db: Database, hood: int) -> None:
     issue = issue_id(db)
     with db.write() as s:
         item = s.execute(select(m.AgendaItem).where(m.AgendaItem.public_id == "a-1")).scalar_one()
@@ -123,7 +123,7 @@ def test_items_of_frozen_minutes_keep_their_links(db: Database, db_path: Path, h
         meeting.minutes_approved_at_id = later.id
         meeting.status = "minutes_approved"
         item_id = item.id
-    text = refused(db, db_path, RuleBroken, lambda: link_agenda_item(db, issue, item_id))
+    text = refused(db, RuleBroken, lambda: link_agenda_item(db, issue, item_id))
     assert text.startswith("Het verslag van die vergadering is vastgesteld en ligt vast")
     assert item_options(db, hood) == ()
 
@@ -169,18 +169,16 @@ def test_a_new_issue_climbs_the_ladder_step_by_step(db: Database, hood: int) -> 
     assert issue_detail(db, again, TODAY).public_id == "k-kapotte-lantaarns-2"
 
 
-def test_refused_steps_and_edits_change_nothing(db: Database, db_path: Path, hood: int) -> None:
+def test_refused_steps_and_edits_change_nothing(db: Database, hood: int) -> None:
     issue = issue_id(db)
     future = refused(
         db,
-        db_path,
         RuleBroken,
         lambda: add_step(db, issue, StepInput(date(2027, 3, 11), StepKind.NOTE, "morgen"), TODAY),
     )
     assert future.startswith("De datum 11 maart 2027 ligt in de toekomst")
     early = refused(
         db,
-        db_path,
         RuleBroken,
         lambda: add_step(db, issue, StepInput(date(2027, 1, 1), StepKind.NOTE, "te vroeg"), TODAY),
     )
@@ -190,20 +188,18 @@ def test_refused_steps_and_edits_change_nothing(db: Database, db_path: Path, hoo
     )
     empty = refused(
         db,
-        db_path,
         InvalidInput,
         lambda: add_step(db, issue, StepInput(TODAY, StepKind.NOTE, "  "), TODAY),
     )
     assert empty.startswith("Een stap heeft een korte tekst nodig")
     late_raise = refused(
         db,
-        db_path,
         RuleBroken,
         lambda: edit_issue(db, issue, IssueInput("Overlast", date(2027, 2, 1)), TODAY),
     )
     assert late_raise.startswith("De kwestie heeft een stap van 20 januari 2027")
     no_title = refused(
-        db, db_path, InvalidInput, lambda: create_issue(db, hood, IssueInput("", TODAY), TODAY)
+        db, InvalidInput, lambda: create_issue(db, hood, IssueInput("", TODAY), TODAY)
     )
     assert no_title.startswith("Een kwestie heeft een titel nodig")
     edit_issue(
@@ -211,7 +207,6 @@ def test_refused_steps_and_edits_change_nothing(db: Database, db_path: Path, hoo
     )
     closed = refused(
         db,
-        db_path,
         RuleBroken,
         lambda: escalate(db, issue, StepInput(TODAY, StepKind.NOTE, "x"), TODAY),
     )
@@ -264,19 +259,17 @@ def test_a_printed_letter_is_recorded_as_a_step(db: Database, hood: int, tmp_pat
 
 
 def test_a_refused_letter_prints_and_records_nothing(
-    db: Database, db_path: Path, hood: int, tmp_path: Path
+    db: Database, hood: int, tmp_path: Path
 ) -> None:
     issue = issue_id(db)
     letter = letter_defaults(db, issue, TODAY)
     empty = type(letter)(letter.sender, letter.addressee, letter.place, TODAY, "", "x")
     text = refused(
-        db, db_path, InvalidInput, lambda: print_letter(db, issue, empty, tmp_path / "b.pdf", TODAY)
+        db, InvalidInput, lambda: print_letter(db, issue, empty, tmp_path / "b.pdf", TODAY)
     )
     assert text == "De brief heeft een onderwerp nodig, zodat het antwoord ernaar kan verwijzen."
     future = type(letter)(letter.sender, "Raad", None, date(2027, 4, 1), "Onderwerp", "Tekst")
-    refused(
-        db, db_path, RuleBroken, lambda: print_letter(db, issue, future, tmp_path / "b.pdf", TODAY)
-    )
+    refused(db, RuleBroken, lambda: print_letter(db, issue, future, tmp_path / "b.pdf", TODAY))
     assert not (tmp_path / "b.pdf").exists()
 
 

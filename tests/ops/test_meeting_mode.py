@@ -7,7 +7,6 @@ is composed here. Every refusal leaves the file exactly as it was.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date, time
 from decimal import Decimal
@@ -44,27 +43,19 @@ from buurtteam.ops.meeting_mode import (
 )
 from buurtteam.ops.minutes import MinutesFrozen, minutes_of
 from buurtteam.store import models as m
-from buurtteam.store.db import Database, open_database
-from tests.conftest import EXAMPLE
+from buurtteam.store.db import Database
+from tests.conftest import EXAMPLE, Databases
+from tests.snapshot import snapshot
 
 TODAY = date(2027, 4, 6)
 
 
-def dump(path: Path) -> list[str]:
-    connection = sqlite3.connect(path)
-    try:
-        return list(connection.iterdump())
-    finally:
-        connection.close()
-
-
 def refused(db: Database, error: type[BuurtteamError], call: Callable[[], object]) -> str:
     """Run a change that must be refused; the file stays as it was. Returns the message."""
-    assert db.path is not None
-    before = dump(db.path)
+    before = snapshot(db)
     with pytest.raises(error) as caught:
         call()
-    assert dump(db.path) == before
+    assert snapshot(db) == before
     return caught.value.text()
 
 
@@ -349,7 +340,7 @@ def test_finishing_the_meeting_carries_undiscussed_items_over(hood: Database) ->
 
 
 def test_a_meeting_run_keeps_the_exchange_rules_and_round_trips(
-    hood: Database, tmp_path: Path
+    hood: Database, databases: Databases, tmp_path: Path
 ) -> None:
     meeting_id = composed_meeting(hood)
     item = item_in(hood, meeting_id, Section.TOPICS)
@@ -364,13 +355,10 @@ def test_a_meeting_run_keeps_the_exchange_rules_and_round_trips(
     assert check_database(hood).ok
     first = tmp_path / "een.json"
     export_file(hood, first)
-    other = open_database(tmp_path / "ander.sqlite")
-    try:
+    with databases.fresh() as other:
         import_file(other, first)
         second = tmp_path / "twee.json"
         export_file(other, second)
-    finally:
-        other.close()
     strip = lambda text: [line for line in text.splitlines() if "exported_at" not in line]  # noqa: E731
     assert strip(first.read_text("utf-8")) == strip(second.read_text("utf-8"))
 

@@ -13,7 +13,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 from buurtteam.domain.vocab import Section
 from buurtteam.ops.minutes import minutes_of
@@ -38,9 +37,9 @@ def notes_for(n: int) -> str:
     return f"Notitie {n}: de coördinator belt de wijkagent. " + "ë" * (n % 300)
 
 
-def _kill_once(path: Path, item: int, start: int, rng: random.Random) -> list[int]:
+def _kill_once(target: str, item: int, start: int, rng: random.Random) -> list[int]:
     process = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(path), str(item), str(start)],
+        [sys.executable, "-c", WRITER, target, str(item), str(start)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -57,16 +56,15 @@ def test_killing_the_note_writer_keeps_what_it_acknowledged(db: Database) -> Non
     example(db)
     meeting = composed_meeting(db)
     item = item_in(db, meeting, Section.TOPICS)
-    assert db.path is not None
-    path = db.path
+    target = db.url  # the file, or the database on the server
     db.close()
     rng = random.Random(20270406)
     start = 0
     for _round in range(4):
-        acknowledged = _kill_once(path, item, start, rng)
+        acknowledged = _kill_once(target, item, start, rng)
         assert acknowledged, "the writer never acknowledged a save"
         last = acknowledged[-1]
-        reopened = open_database(path, daily_backup=False)
+        reopened = open_database(target, daily_backup=False)
         try:
             stored = minutes_of(reopened, meeting).item(item).notes
         finally:

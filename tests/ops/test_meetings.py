@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time
-from pathlib import Path
 
 import pytest
 
@@ -26,8 +25,9 @@ from buurtteam.ops.meetings import (
 )
 from buurtteam.store.db import Database
 from buurtteam.store.models import Neighbourhood
-from tests.ops.test_agenda_compose import agenda_problems, dump, meeting_id
+from tests.ops.test_agenda_compose import agenda_problems, meeting_id
 from tests.ops.test_overview import add_sample_neighbourhood
+from tests.snapshot import snapshot
 
 TUESDAY = 1
 
@@ -71,12 +71,12 @@ def test_days_that_already_have_a_meeting_are_left_alone(db: Database, n: int) -
     assert [s.date() for s in result.starts] == [date(2027, 6, 29)]
 
 
-def test_the_preview_shows_what_planning_would_make(db: Database, n: int, db_path: Path) -> None:
+def test_the_preview_shows_what_planning_would_make(db: Database, n: int) -> None:
     add_break(db, n, date(2027, 7, 10), date(2027, 8, 22), "Zomervakantie")
-    before = dump(db_path)
+    before = snapshot(db)
     preview = preview_series(db, n, plan(date(2027, 7, 13), 2, ends=None))
     assert preview == [(datetime(2027, 8, 24, 19, 30), None), (datetime(2027, 10, 5, 19, 30), None)]
-    assert dump(db_path) == before
+    assert snapshot(db) == before
 
 
 def test_the_interval_setting_of_the_team(db: Database, n: int) -> None:
@@ -183,25 +183,22 @@ REFUSALS: list[tuple[str, Callable[[Database, int], object], str]] = [
 def test_refusals_say_why_and_change_nothing(
     db: Database,
     n: int,
-    db_path: Path,
     name: str,
     act: Callable[[Database, int], object],
     words: str,
 ) -> None:
-    before = dump(db_path)
+    before = snapshot(db)
     with pytest.raises(BuurtteamError) as refused:
         act(db, n)
     assert words in refused.value.text()
-    assert dump(db_path) == before
+    assert snapshot(db) == before
 
 
-def test_a_cancelled_meeting_cannot_be_cancelled_or_moved_again(
-    db: Database, n: int, db_path: Path
-) -> None:
+def test_a_cancelled_meeting_cannot_be_cancelled_or_moved_again(db: Database, n: int) -> None:
     m3 = meeting_id(db, "m-3")
     cancel_meeting(db, m3, "Bezet")
-    before = dump(db_path)
+    before = snapshot(db)
     with pytest.raises(BuurtteamError) as refused:
         move_meeting(db, m3, datetime(2027, 5, 25, 19, 30), "Toch")
     assert "afgelast" in refused.value.text()
-    assert dump(db_path) == before
+    assert snapshot(db) == before

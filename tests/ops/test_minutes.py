@@ -3,12 +3,12 @@ fingerprints that `check` verifies; the actielijst that carries open actions on.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text, update
+from sqlalchemy.exc import DBAPIError
 
 from buurtteam.domain.vocab import AttendanceStatus, MeetingStatus, Section
 from buurtteam.errors import InvalidInput, RuleBroken
@@ -27,16 +27,17 @@ from buurtteam.ops.minutes import (
 )
 from buurtteam.ops.privacy import erase_person
 from buurtteam.store import models as m
-from buurtteam.store.db import Database, open_database
+from buurtteam.store.db import Database
+from tests.conftest import Databases
 from tests.ops.test_meeting_mode import (
     TODAY,
     by_public_id,
     composed_meeting,
-    dump,
     example,
     item_in,
     refused,
 )
+from tests.snapshot import snapshot
 
 
 @pytest.fixture
@@ -104,15 +105,12 @@ def test_approval_is_refused_unless_a_later_held_meeting_approves(hood: Database
 def test_the_store_refuses_edits_of_approved_minutes_and_the_op_says_so(hood: Database) -> None:
     february = by_public_id(hood, m.Meeting, "m-2027-02")
     approve_minutes(hood, february, composed_meeting(hood), TODAY)
-    assert hood.path is not None
-    raw = sqlite3.connect(hood.path)
-    try:
-        with pytest.raises(sqlite3.IntegrityError, match="frozen"):
-            raw.execute("UPDATE agenda_item SET notes = 'x' WHERE public_id = 'a-2-3'")
-        with pytest.raises(sqlite3.IntegrityError, match="frozen"):
-            raw.execute("DELETE FROM decision WHERE public_id = 'd-2'")
-    finally:
-        raw.close()
+    for statement in (
+        "UPDATE agenda_item SET notes = 'x' WHERE public_id = 'a-2-3'",
+        "DELETE FROM decision WHERE public_id = 'd-2'",
+    ):
+        with pytest.raises(DBAPIError, match="frozen"), hood.write() as session:
+            session.execute(text(statement))
 
     def write_past_the_op() -> None:
         # No check of our own before the write: the store's trigger refuses it.
@@ -163,24 +161,22 @@ def test_imported_approved_minutes_are_sealed_once(hood: Database) -> None:
     assert seal_minutes(hood) == 1
     sealed = minutes_of(hood, january)
     assert sealed.stored_fingerprint == sealed.fingerprint
-    assert hood.path is not None
-    before = dump(hood.path)
+    before = snapshot(hood)
     assert seal_minutes(hood) == 0
-    assert dump(hood.path) == before
+    assert snapshot(hood) == before
 
 
-def test_the_fingerprint_survives_export_and_import(hood: Database, tmp_path: Path) -> None:
+def test_the_fingerprint_survives_export_and_import(
+    hood: Database, databases: Databases, tmp_path: Path
+) -> None:
     february = by_public_id(hood, m.Meeting, "m-2027-02")
     stored = approve_minutes(hood, february, composed_meeting(hood), TODAY).fingerprint
     path = tmp_path / "export.json"
     export_file(hood, path)
-    other = open_database(tmp_path / "ander.sqlite")
-    try:
+    with databases.fresh() as other:
         import_file(other, path)
         again = by_public_id(other, m.Meeting, "m-2027-02")
         assert minutes_of(other, again).fingerprint == stored
-    finally:
-        other.close()
 
 
 def test_after_an_erasure_the_fingerprints_are_renewed_on_record(hood: Database) -> None:

@@ -4,14 +4,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import func, inspect, select, text
+from sqlalchemy.exc import DBAPIError
 
 from buurtteam.errors import StoreError
 from buurtteam.store import models as m
 from buurtteam.store.db import Database, backup_to, current_revision, open_database
 from buurtteam.store.migrate import downgrade, upgrade
 from buurtteam.store.schema import HEAD_REVISION
+from tests.snapshot import snapshot
 
 
 def test_a_new_file_is_created_at_the_current_schema(db_path: Path) -> None:
@@ -21,6 +22,7 @@ def test_a_new_file_is_created_at_the_current_schema(db_path: Path) -> None:
     db.close()
 
 
+@pytest.mark.sqlite_only("SQLite's pragmas")
 def test_pragmas_are_set_on_every_connection(db: Database) -> None:
     with db.read() as session:
         assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
@@ -67,11 +69,14 @@ def test_models_and_migrations_agree(db: Database) -> None:
 
 def test_downgrade_to_empty_and_upgrade_again(db: Database) -> None:
     downgrade(db, "base")
-    with db.read() as session:
-        tables = session.execute(text("SELECT name FROM sqlite_master WHERE type='table'")).all()
-    assert {t[0] for t in tables} <= {"alembic_version"}
+    assert set(table_names(db)) <= {"alembic_version"}
     upgrade(db)
     assert current_revision(db) == HEAD_REVISION
+
+
+def table_names(db: Database) -> list[str]:
+    with db.engine.connect() as connection:
+        return inspect(connection).get_table_names()
 
 
 def _add_neighbourhood(db: Database, name: str = "Testbuurt") -> None:
@@ -79,19 +84,17 @@ def _add_neighbourhood(db: Database, name: str = "Testbuurt") -> None:
         session.add(m.Neighbourhood(name=name, municipality="Testgemeente"))
 
 
-def test_money_is_stored_as_integer_cents_and_sums_exactly(db: Database, db_path: Path) -> None:
+def test_money_is_stored_as_integer_cents_and_sums_exactly(db: Database) -> None:
     _add_neighbourhood(db)
     with db.write() as session:
         hood = session.execute(select(m.Neighbourhood)).scalar_one()
         for year in (2027, 2028, 2029):
             session.add(m.BudgetYear(neighbourhood_id=hood.id, year=year, amount=Decimal("0.10")))
-    raw = sqlite3.connect(db_path)
-    assert raw.execute("SELECT typeof(amount), amount FROM budget_year").fetchall()[0] == (
-        "integer",
-        10,
-    )
-    assert raw.execute("SELECT sum(amount) FROM budget_year").fetchone()[0] - 30 == 0
-    raw.close()
+    with db.read() as session:  # as stored, past the models: whole cents, no float
+        stored = session.execute(text("SELECT amount FROM budget_year")).scalars().all()
+        total = session.execute(text("SELECT sum(amount) FROM budget_year")).scalar()
+    assert stored == [10, 10, 10] and all(type(cents) is int for cents in stored)
+    assert total == 30 and not isinstance(total, float)
     with db.read() as session:
         assert session.execute(select(m.BudgetYear.amount)).scalars().first() == Decimal("0.10")
 
@@ -113,12 +116,10 @@ def test_a_failed_write_leaves_nothing_behind(db: Database) -> None:
 
 def test_ddl_is_transactional(db: Database) -> None:
     """A migration that fails half-way must not leave its first steps behind."""
-    with pytest.raises(OperationalError), db.engine.connect() as connection, connection.begin():
+    with pytest.raises(DBAPIError), db.engine.connect() as connection, connection.begin():
         connection.exec_driver_sql("CREATE TABLE half_done (id INTEGER)")
         connection.exec_driver_sql("CREATE TABLE half_done (id INTEGER)")
-    with db.read() as session:
-        names = session.execute(text("SELECT name FROM sqlite_master WHERE name='half_done'")).all()
-    assert names == []
+    assert "half_done" not in table_names(db)
 
 
 def _point_with_history(db: Database) -> None:
@@ -175,6 +176,19 @@ def test_a_file_from_a_newer_app_is_refused_untouched(db_path: Path) -> None:
     assert db_path.read_bytes() == before
 
 
+def test_a_database_from_a_newer_app_is_refused_untouched(db: Database) -> None:
+    """The same on the server: a newer app's schema is left alone, not downgraded."""
+    _add_neighbourhood(db)
+    with db.write() as session:
+        session.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    before = snapshot(db)
+    with pytest.raises(StoreError) as caught:
+        open_database(db.url)
+    assert "nieuwere versie" in caught.value.text()
+    assert snapshot(db) == before
+    assert current_revision(db) == "9999"
+
+
 def test_an_older_file_is_backed_up_then_upgraded(db_path: Path) -> None:
     """A file at the previous revision keeps its data, gets a backup, reaches the head."""
     from buurtteam.store.schema import KNOWN_REVISIONS
@@ -197,11 +211,11 @@ def test_an_older_file_is_backed_up_then_upgraded(db_path: Path) -> None:
     raw.close()
 
 
-def test_every_step_up_keeps_the_data(db_path: Path) -> None:
-    """Migrations from an empty file, step by step, and down again."""
+def test_every_step_up_keeps_the_data(db: Database) -> None:
+    """Migrations from an empty database, step by step, and down again."""
     from buurtteam.store.schema import KNOWN_REVISIONS
 
-    db = open_database(db_path, migrate=False)
+    downgrade(db, "base")
     for revision in KNOWN_REVISIONS:
         upgrade(db, revision)
         assert current_revision(db) == revision
@@ -209,7 +223,21 @@ def test_every_step_up_keeps_the_data(db_path: Path) -> None:
         downgrade(db, revision)
     upgrade(db)
     assert current_revision(db) == HEAD_REVISION
-    db.close()
+
+
+def test_an_older_database_is_upgraded_and_keeps_its_data(db: Database) -> None:
+    from buurtteam.store.schema import KNOWN_REVISIONS
+
+    downgrade(db, KNOWN_REVISIONS[-2])
+    with db.write() as session:
+        session.execute(text("INSERT INTO neighbourhood (name, municipality) VALUES ('Oud', 'X')"))
+    reopened = open_database(db.url)
+    try:
+        assert current_revision(reopened) == HEAD_REVISION
+        with reopened.read() as session:
+            assert session.execute(select(m.Neighbourhood.name)).scalar() == "Oud"
+    finally:
+        reopened.close()
 
 
 def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
@@ -233,6 +261,7 @@ def test_a_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
     assert "geen buurtteam-database" in caught.value.text()
 
 
+@pytest.mark.sqlite_only("a backup file is made of a database file")
 def test_backup_is_a_sound_copy(db: Database, tmp_path: Path) -> None:
     _add_neighbourhood(db)
     target = backup_to(db, tmp_path / "kopie.sqlite")
@@ -243,6 +272,7 @@ def test_backup_is_a_sound_copy(db: Database, tmp_path: Path) -> None:
     copy.close()
 
 
+@pytest.mark.sqlite_only("a backup file is made of a database file")
 def test_backup_refuses_to_overwrite_the_database(db: Database, db_path: Path) -> None:
     with pytest.raises(StoreError):
         backup_to(db, db_path)

@@ -13,6 +13,8 @@ from buurtteam.ops.exchange import import_file
 from buurtteam.store.db import Database, open_database
 from tests.conftest import EXAMPLE
 
+pytestmark = pytest.mark.sqlite_only("read-only, locked and full files are about SQLite itself")
+
 
 def test_a_read_only_file_says_so_and_nothing_changes(db: Database, db_path: Path) -> None:
     db.close()

@@ -12,8 +12,9 @@ import pytest
 
 from buurtteam.errors import BuurtteamError
 from buurtteam.ops.exchange import export_data, import_data, import_file
-from buurtteam.store.db import Database, open_database
-from tests.conftest import EXAMPLE
+from buurtteam.store.db import Database
+from tests.conftest import EXAMPLE, Databases
+from tests.snapshot import snapshot
 
 Doc = dict[str, Any]
 
@@ -22,26 +23,13 @@ def example() -> Doc:
     return json.loads(EXAMPLE.read_text(encoding="utf-8"))
 
 
-def dump(db: Database) -> list[str]:
-    """Every row of the database, to prove a refused import changed nothing."""
-    assert db.path is not None
-    import sqlite3
-
-    raw = sqlite3.connect(db.path)
-    try:
-        return list(raw.iterdump())
-    finally:
-        raw.close()
-
-
-def test_the_example_imports_and_round_trips(db: Database, tmp_path: Path) -> None:
+def test_the_example_imports_and_round_trips(db: Database, databases: Databases) -> None:
     summary = import_file(db, EXAMPLE)
     assert summary.neighbourhoods == ["Duin en Dorp"]
     first = export_data(db)
-    other = open_database(tmp_path / "tweede.sqlite")
-    import_data(other, first)
-    second = export_data(other)
-    other.close()
+    with databases.fresh() as other:
+        import_data(other, first)
+        second = export_data(other)
     assert first == second
     assert json.dumps(first, ensure_ascii=False) == json.dumps(second, ensure_ascii=False)
 
@@ -379,7 +367,7 @@ def test_a_broken_file_is_refused_whole_and_nothing_changes(
     seed = example()
     hood(seed)["name"] = "Bestaande buurt"
     import_data(db, seed)
-    before = dump(db)
+    before = snapshot(db)
 
     broken = example()
     broken["neighbourhoods"].insert(1, copy.deepcopy(hood(example())) | {"name": "Andere buurt"})
@@ -392,17 +380,17 @@ def test_a_broken_file_is_refused_whole_and_nothing_changes(
     assert caught.value.path == path, message
     assert path in message
     assert "Traceback" not in message
-    assert dump(db) == before
+    assert snapshot(db) == before
 
 
 def test_rule_7_a_neighbourhood_that_exists_is_refused(db: Database) -> None:
     import_file(db, EXAMPLE)
-    before = dump(db)
+    before = snapshot(db)
     with pytest.raises(BuurtteamError) as caught:
         import_file(db, EXAMPLE)
     assert "Duin en Dorp" in caught.value.text()
     assert "neighbourhoods[0].name" in caught.value.text()
-    assert dump(db) == before
+    assert snapshot(db) == before
 
 
 def test_a_failure_while_writing_rolls_everything_back(
@@ -418,10 +406,10 @@ def test_a_failure_while_writing_rolls_everything_back(
         raise OSError("disk full")
 
     monkeypatch.setattr(exchange_import._Neighbourhood, "agendas", explode)
-    before = dump(db)
+    before = snapshot(db)
     with pytest.raises(OSError):
         import_file(db, EXAMPLE)
-    assert dump(db) == before
+    assert snapshot(db) == before
 
 
 @pytest.mark.parametrize(
@@ -440,11 +428,11 @@ def test_files_that_are_not_exchange_files_get_a_clear_message(
 ) -> None:
     file = tmp_path / "raar.json"
     file.write_bytes(content)
-    before = dump(db)
+    before = snapshot(db)
     with pytest.raises(BuurtteamError) as caught:
         import_file(db, file)
     assert words in caught.value.text()
-    assert dump(db) == before
+    assert snapshot(db) == before
 
 
 def test_a_missing_file_is_named(db: Database, tmp_path: Path) -> None:

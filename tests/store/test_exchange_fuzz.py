@@ -10,10 +10,6 @@ from __future__ import annotations
 
 import copy
 import json
-import shutil
-import sqlite3
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -22,8 +18,9 @@ from hypothesis import strategies as st
 from buurtteam.domain.exchange_rules import check_document
 from buurtteam.errors import BuurtteamError
 from buurtteam.ops.exchange import export_data, import_data
-from buurtteam.store.db import open_database
-from tests.conftest import EXAMPLE
+from buurtteam.store.db import Database
+from tests.conftest import EXAMPLE, Databases, examples
+from tests.snapshot import snapshot
 
 EXAMPLE_DOC = json.loads(EXAMPLE.read_text(encoding="utf-8"))
 
@@ -111,45 +108,33 @@ def broken_documents(draw: st.DrawFn) -> Any:
     return document
 
 
-def dump(path: Path) -> list[str]:
-    raw = sqlite3.connect(path)
-    try:
-        return list(raw.iterdump())
-    finally:
-        raw.close()
+def _seed(db: Database) -> None:
+    seed = copy.deepcopy(EXAMPLE_DOC)
+    seed["neighbourhoods"][0]["name"] = "Bestaande buurt"
+    import_data(db, seed)
 
 
-@settings(
-    max_examples=150,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-@given(document=broken_documents())
 def test_any_broken_file_is_imported_whole_or_refused_cleanly(
-    document: Any, tmp_path_factory: Any
+    databases: Databases, backend: str
 ) -> None:
-    base = tmp_path_factory.getbasetemp()
-    template = base / "fuzz-template.sqlite"
-    if not template.exists():
-        seeded = open_database(template, daily_backup=False)
-        seed = copy.deepcopy(EXAMPLE_DOC)
-        seed["neighbourhoods"][0]["name"] = "Bestaande buurt"
-        import_data(seeded, seed)
-        seeded.close()
-    folder = Path(tempfile.mkdtemp(dir=base))
-    try:
-        path = folder / "fuzz.sqlite"
-        shutil.copyfile(template, path)
-        db = open_database(path, daily_backup=False)
-        before = dump(path)
-        try:
-            import_data(db, document)
-        except BuurtteamError as error:
-            assert error.text()  # a message a person can read
-            assert dump(path) == before
-        else:
-            # Accepted: what is stored keeps every rule and exports again.
-            assert check_document(export_data(db)) == []
-        db.close()
-    finally:
-        shutil.rmtree(folder)
+    seed = databases.seeded("fuzz", _seed)
+
+    @settings(
+        max_examples=examples(backend, 150),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(document=broken_documents())
+    def import_whole_or_refuse(document: Any) -> None:
+        with databases.fresh(seed=seed) as db:
+            before = snapshot(db)
+            try:
+                import_data(db, document)
+            except BuurtteamError as error:
+                assert error.text()  # a message a person can read
+                assert snapshot(db) == before
+            else:
+                # Accepted: what is stored keeps every rule and exports again.
+                assert check_document(export_data(db)) == []
+
+    import_whole_or_refuse()

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import unicodedata
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from buurtteam.ops.exchange import export_data, import_data
-from buurtteam.store.db import open_database
+from tests.conftest import Databases, examples
 
 # Any printable Unicode, every alphabet, markup characters included; stored NFC.
 texts = st.text(
@@ -210,31 +207,21 @@ def leaves(node: Any) -> Counter[Any]:
     return found
 
 
-@settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-@given(hood=neighbourhoods())
-def test_random_valid_neighbourhoods_round_trip(
-    hood: dict[str, Any], tmp_path_factory: Any
-) -> None:
-    document = {"format": "buurtteam", "version": 1, "neighbourhoods": [hood]}
-    folder = Path(tempfile.mkdtemp(dir=tmp_path_factory.getbasetemp()))
-    template = tmp_path_factory.getbasetemp() / "rt-template.sqlite"
-    if not template.exists():
-        open_database(template).close()
-    try:
-        shutil.copyfile(template, folder / "a.sqlite")
-        shutil.copyfile(template, folder / "b.sqlite")
-        first_db, second_db = open_database(folder / "a.sqlite"), open_database(folder / "b.sqlite")
-        import_data(first_db, document)
-        first = export_data(first_db)
-        import_data(second_db, first)
-        second = export_data(second_db)
-        first_db.close()
-        second_db.close()
-    finally:
-        shutil.rmtree(folder)
-    assert first == second
-    assert leaves(first) == leaves(document)
+def test_random_valid_neighbourhoods_round_trip(databases: Databases, backend: str) -> None:
+    @settings(
+        max_examples=examples(backend, 40),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(hood=neighbourhoods())
+    def round_trip(hood: dict[str, Any]) -> None:
+        document = {"format": "buurtteam", "version": 1, "neighbourhoods": [hood]}
+        with databases.fresh() as first_db, databases.fresh() as second_db:
+            import_data(first_db, document)
+            first = export_data(first_db)
+            import_data(second_db, first)
+            second = export_data(second_db)
+        assert first == second
+        assert leaves(first) == leaves(document)
+
+    round_trip()

@@ -1,4 +1,5 @@
-"""Store-level guarantees of migration 0002: frozen approved minutes, full-text search."""
+"""Store-level guarantees of migrations 0002 and 0003: frozen approved minutes, full-text
+search kept current by triggers (FTS5 on SQLite, a tsvector on PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ from datetime import date
 
 import pytest
 from sqlalchemy import select, text, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError
 
 from buurtteam.ops.exchange import import_file
+from buurtteam.ops.search import search as ops_search
 from buurtteam.store import models as m
 from buurtteam.store.db import Database
 from tests.conftest import EXAMPLE
@@ -45,7 +47,7 @@ def _approved_item_id(db: Database) -> int:
 def test_approved_minutes_are_refused_at_the_store_level(
     example_db: Database, statement: str
 ) -> None:
-    with pytest.raises(IntegrityError, match="frozen"), example_db.write() as session:
+    with pytest.raises(DBAPIError, match="frozen"), example_db.write() as session:
         session.execute(text(statement))
 
 
@@ -78,15 +80,9 @@ def test_errata_can_be_added_to_approved_minutes(example_db: Database) -> None:
         )
 
 
-def search(db: Database, query: str) -> list[tuple[str, str]]:
-    with db.read() as session:
-        rows = session.execute(
-            text(
-                "SELECT kind, record_id FROM search_index WHERE search_index MATCH :q ORDER BY rank"
-            ),
-            {"q": query},
-        ).all()
-    return [(kind, str(record)) for kind, record in rows]
+def search(db: Database, query: str) -> list[tuple[str, int]]:
+    """What the index finds, through the search the window uses (FTS5 or tsvector)."""
+    return [(hit.kind.value, hit.record_id) for hit in ops_search(db, query)]
 
 
 def test_search_finds_words_with_and_without_diacritics(example_db: Database) -> None:

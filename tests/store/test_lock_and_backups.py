@@ -27,6 +27,8 @@ from buurtteam.store.db import DamagedFile, Database, open_database
 from buurtteam.store.lock import Me, acquire, current_holder, in_synced_folder, refresh, release
 from tests.conftest import EXAMPLE
 
+pytestmark = pytest.mark.sqlite_only("the file lock and backup files are about SQLite itself")
+
 NOW = datetime(2027, 3, 1, 19, 30)
 
 

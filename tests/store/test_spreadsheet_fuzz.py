@@ -8,9 +8,8 @@ must raise nothing but a BuurtteamError, and a refused file leaves the database 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import sqlite3
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +21,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from buurtteam.errors import BuurtteamError
 from buurtteam.ops.contract import import_contract_file
 from buurtteam.ops.exchange import import_file
-from buurtteam.store.db import open_database
-from tests.conftest import EXAMPLE
+from buurtteam.store.db import Database
+from tests.conftest import EXAMPLE, Databases, examples
+from tests.snapshot import snapshot
 
 HEADERS = ["nummer", "titel", "omschrijving", "thema", "uitvoerder", "deadline", "status"]
 cell = st.one_of(
@@ -60,66 +60,48 @@ cell = st.one_of(
 rows = st.lists(st.lists(cell, min_size=0, max_size=9), min_size=0, max_size=6)
 
 
-def dump(path: Path) -> list[str]:
-    raw = sqlite3.connect(path)
-    try:
-        return list(raw.iterdump())
-    finally:
-        raw.close()
+def _seed(db: Database) -> None:
+    import_file(db, EXAMPLE)
 
 
-def _template(base: Path) -> Path:
-    template = base / "sheet-template.sqlite"
-    if not template.exists():
-        db = open_database(template, daily_backup=False)
-        import_file(db, EXAMPLE)
-        db.close()
-    return template
-
-
-def _try(base: Path, write: Any) -> None:
-    folder = Path(tempfile.mkdtemp(dir=base))
-    try:
-        path = folder / "fuzz.sqlite"
-        shutil.copyfile(_template(base), path)
-        sheet = write(folder)
-        db = open_database(path, daily_backup=False)
-        before = dump(path)
+def _try(databases: Databases, write: Callable[[Path], Path]) -> None:
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        databases.fresh(seed=databases.seeded("sheet", _seed)) as db,
+    ):
+        sheet = write(Path(folder))
+        before = snapshot(db)
         try:
             import_contract_file(db, "Duin en Dorp", "c-2027", sheet, dt.date(2027, 3, 1))
         except BuurtteamError as error:
             assert error.text()
-            assert dump(path) == before
-        db.close()
-    finally:
-        shutil.rmtree(folder)
+            assert snapshot(db) == before
 
 
-@settings(
-    max_examples=80,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-@given(
-    body=rows,
-    header=st.permutations(HEADERS),
-    separator=st.sampled_from([";", ",", "\t"]),
-    encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]),
-)
-def test_any_csv_is_imported_whole_or_refused(
-    body: list[list[str]],
-    header: list[str],
-    separator: str,
-    encoding: str,
-    tmp_path_factory: Any,
-) -> None:
-    def write(folder: Path) -> Path:
-        lines = [separator.join(header)] + [separator.join(r) for r in body]
-        sheet = folder / "punten.csv"
-        sheet.write_bytes("\r\n".join(lines).encode(encoding, errors="replace"))
-        return sheet
+def test_any_csv_is_imported_whole_or_refused(databases: Databases, backend: str) -> None:
+    @settings(
+        max_examples=examples(backend, 80),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(
+        body=rows,
+        header=st.permutations(HEADERS),
+        separator=st.sampled_from([";", ",", "\t"]),
+        encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]),
+    )
+    def import_whole_or_refuse(
+        body: list[list[str]], header: list[str], separator: str, encoding: str
+    ) -> None:
+        def write(folder: Path) -> Path:
+            lines = [separator.join(header)] + [separator.join(r) for r in body]
+            sheet = folder / "punten.csv"
+            sheet.write_bytes("\r\n".join(lines).encode(encoding, errors="replace"))
+            return sheet
 
-    _try(tmp_path_factory.getbasetemp(), write)
+        _try(databases, write)
+
+    import_whole_or_refuse()
 
 
 xlsx_cell = st.one_of(
@@ -132,26 +114,30 @@ xlsx_cell = st.one_of(
 )
 
 
-@settings(
-    max_examples=30,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-@given(body=st.lists(st.lists(xlsx_cell, max_size=8), max_size=5), header=st.permutations(HEADERS))
-def test_any_xlsx_is_imported_whole_or_refused(
-    body: list[list[Any]], header: list[str], tmp_path_factory: Any
-) -> None:
-    def write(folder: Path) -> Path:
-        book = Workbook()
-        sheet = book.active
-        sheet.append(header)
-        for row in body:
-            # What a spreadsheet program can save at all: no control characters.
-            sheet.append(
-                [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row]
-            )
-        target = folder / "punten.xlsx"
-        book.save(target)
-        return target
+def test_any_xlsx_is_imported_whole_or_refused(databases: Databases, backend: str) -> None:
+    @settings(
+        max_examples=examples(backend, 30),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(
+        body=st.lists(st.lists(xlsx_cell, max_size=8), max_size=5),
+        header=st.permutations(HEADERS),
+    )
+    def import_whole_or_refuse(body: list[list[Any]], header: list[str]) -> None:
+        def write(folder: Path) -> Path:
+            book = Workbook()
+            sheet = book.active
+            sheet.append(header)
+            for row in body:
+                # What a spreadsheet program can save at all: no control characters.
+                sheet.append(
+                    [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row]
+                )
+            target = folder / "punten.xlsx"
+            book.save(target)
+            return target
 
-    _try(tmp_path_factory.getbasetemp(), write)
+        _try(databases, write)
+
+    import_whole_or_refuse()

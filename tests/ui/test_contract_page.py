@@ -25,8 +25,9 @@ from buurtteam.ui.dialogs_contract import (
 )
 from buurtteam.ui.pages.contract import COL_DUE, COL_STATUS, ContractPage
 from buurtteam.ui.table import RowTableModel
-from tests.ops.test_contract import dump, ids
+from tests.ops.test_contract import ids
 from tests.ops.test_overview import TODAY, add_sample_neighbourhood
+from tests.snapshot import snapshot
 
 
 @pytest.fixture
@@ -179,14 +180,14 @@ def test_a_refused_change_keeps_the_dialog_and_what_was_typed(
     qtbot.mouseClick(page.panel.status_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     assert isinstance(dialog, PointStatusDialog)
-    before = dump(db_path)
+    before = snapshot(db_path)
     qtbot.keyClicks(dialog.status, "vervallen")
     press_ok(qtbot, dialog.buttons)
     assert [e.text() for e in errors] == [
         "Schrijf in de notitie waarom punt 4 vervalt; het contract bewaart de reden."
     ]
     assert dialog.isVisible()
-    assert dump(db_path) == before
+    assert snapshot(db_path) == before
     qtbot.keyClicks(dialog.note, "De raad besloot anders")
     press_ok(qtbot, dialog.buttons)
     qtbot.waitUntil(lambda: page.dialog is None)
@@ -268,11 +269,11 @@ def test_import_from_a_spreadsheet_shows_a_preview_first(
         "8;Hondenpoepbakken;Gemeente Zeedorp;30-6-2027;open\r\n".encode("cp1252")
     )
     monkeypatch.setattr(dialogs, "ask_open_file", lambda *_args: sheet)
-    before = dump(db_path)
+    before = snapshot(db_path)
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     assert isinstance(dialog, ImportPreviewDialog)
-    assert dump(db_path) == before  # nothing written before the person says so
+    assert snapshot(db_path) == before  # nothing written before the person says so
     assert dialog.import_button.isEnabled()
     assert dialog.rows.rowCount() == 2
     assert dialog.rows.item(0, 5).text() == "wijzigt: status"
@@ -289,7 +290,7 @@ def test_a_bad_spreadsheet_is_shown_with_its_errors_and_cannot_be_imported(
     sheet = tmp_path / "fout.csv"
     sheet.write_text("nummer;titel;uitvoerder\n9;Goed;gemeente\n10;Fout;brandweer\n")
     monkeypatch.setattr(dialogs, "ask_open_file", lambda *_args: sheet)
-    before = dump(db_path)
+    before = snapshot(db_path)
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     assert isinstance(dialog, ImportPreviewDialog)
@@ -298,7 +299,7 @@ def test_a_bad_spreadsheet_is_shown_with_its_errors_and_cannot_be_imported(
         "Rij 3, kolom C (uitvoerder): de partij 'brandweer' bestaat niet in deze buurt."
     )
     dialog.reject()
-    assert dump(db_path) == before
+    assert snapshot(db_path) == before
 
 
 def test_print_the_report_and_the_forms(

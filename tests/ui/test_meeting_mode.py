@@ -33,8 +33,9 @@ from buurtteam.ui.meeting.outcomes import ActionEditor, DecisionEditor
 from buurtteam.ui.meeting.timer import ItemClock, timer_words
 from buurtteam.ui.meeting_mode import MeetingModeWindow
 from buurtteam.ui.settings import Settings
-from tests.ops.test_meeting_mode import TODAY, by_public_id, composed_meeting, dump, example
+from tests.ops.test_meeting_mode import TODAY, by_public_id, composed_meeting, example
 from tests.reports.test_agenda_report import font_sizes
+from tests.snapshot import snapshot
 from tests.ui.test_budget_page import retype, type_text
 
 NOW = datetime(2027, 4, 6, 20, 0)
@@ -288,12 +289,12 @@ def test_a_grant_that_does_not_fit_is_refused_with_the_numbers_and_changes_nothi
     decide = wait_dialog(qtbot, window)
     assert "€\xa0500,00" in decide.before_after.text()
     assert decide.fit_warning.text().startswith("⚠")
-    before = dump(hood.path)  # type: ignore[arg-type]
+    before = snapshot(hood)
     qtbot.mouseClick(decide.ok_button, Qt.MouseButton.LeftButton)
     assert [type(e).__name__ for e in errors] == ["OverBudget"]
     assert "€\xa0500,00" in errors[0].text() and "€\xa02.400,00" in errors[0].text()
     assert decide.isVisible()
-    assert dump(hood.path) == before  # type: ignore[arg-type]
+    assert snapshot(hood) == before
     item = window.current_item
     assert item is not None and minutes_of(hood, april).item(item.id).decisions == ()
 
@@ -309,10 +310,10 @@ def test_a_grant_of_regular_maintenance_is_refused_and_changes_nothing(
     decide = wait_dialog(qtbot, window)
     assert decide.maintenance_warning.isVisible()
     decide.choose(DecisionKind.GRANT)
-    before = dump(hood.path)  # type: ignore[arg-type]
+    before = snapshot(hood)
     qtbot.mouseClick(decide.ok_button, Qt.MouseButton.LeftButton)
     assert len(errors) == 1 and "regulier onderhoud" in errors[0].text()
-    assert dump(hood.path) == before  # type: ignore[arg-type]
+    assert snapshot(hood) == before
 
 
 def test_chair_secretary_and_quorum_are_set_on_the_attendance_page(

@@ -26,8 +26,9 @@ from buurtteam.ui.pages.meetings import (
     RequestDialog,
     SeriesDialog,
 )
-from tests.ops.test_agenda_compose import dump, meeting_id
+from tests.ops.test_agenda_compose import meeting_id
 from tests.ops.test_overview import TODAY, add_sample_neighbourhood
+from tests.snapshot import snapshot
 
 
 @pytest.fixture
@@ -86,10 +87,10 @@ def test_compose_with_one_click_then_again_changes_nothing(
         "Agenda samengesteld: 9 punten toegevoegd, 2 aanmeldingen geplaatst."
     )
     assert page.tabs.tabText(1) == "Aanmeldingen (0 wachten)"
-    before = dump(db_path)
+    before = snapshot(db_path)
     qtbot.mouseClick(page.compose_button, Qt.MouseButton.LeftButton)
     assert page.message.text() == "De agenda was al samengesteld; er is niets veranderd."
-    assert dump(db_path) == before
+    assert snapshot(db_path) == before
 
 
 def test_reorder_by_keyboard_and_see_the_start_times_move(qtbot: QtBot, page: MeetingsPage) -> None:
