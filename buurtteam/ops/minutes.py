@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from buurtteam.domain.minutes import (
@@ -85,7 +85,8 @@ def minutes_write(db: Database) -> Iterator[Session]:
     try:
         with db.write() as session:
             yield session
-    except IntegrityError as error:
+    except DBAPIError as error:
+        # SQLite's trigger raises an IntegrityError, PostgreSQL's a RaiseException.
         if FROZEN_MARK in str(error.orig):
             raise MinutesFrozen() from None
         raise
