@@ -175,8 +175,7 @@ _COUNT = text(
 
 # PostgreSQL (migration 0003): the same index as a folded tsvector; terms become a tsquery.
 _SEARCH_PG = text(
-    "SELECT kind, record_id, neighbourhood_id, "
-    "left(coalesce(title, '') || ' ' || coalesce(body, ''), 200) AS snippet "
+    "SELECT kind, record_id, neighbourhood_id, title, body "
     "FROM search_index WHERE document @@ to_tsquery('simple', :query) "
     "AND (CAST(:hood AS INTEGER) IS NULL OR neighbourhood_id = :hood) "
     "ORDER BY ts_rank(document, to_tsquery('simple', :query)) DESC, rowid LIMIT :limit"
@@ -199,6 +198,33 @@ def _tsquery(fts5_query: str) -> str:
         for word, star in _TERM.findall(fts5_query)
     ]
     return " & ".join(part for part in parts if part.strip(":*")) or "''"
+
+
+def _marked_snippet(title: str | None, body: str | None, fts5_query: str) -> str:
+    """On PostgreSQL, what FTS5's snippet() gives on SQLite: the matched words marked,
+    some words around the first match in the first column that has one, … where cut."""
+    terms = [(fold(w.replace('""', '"')), bool(star)) for w, star in _TERM.findall(fts5_query)]
+
+    def matches(word: str) -> bool:
+        folded = fold(word)
+        return any(folded.startswith(t) if star else folded == t for t, star in terms if t)
+
+    columns = [column for column in (title, body) if column] or [""]
+    column = next((c for c in columns if any(matches(w) for w in _WORD.findall(c))), columns[0])
+    found = list(_WORD.finditer(column))
+    if not found:
+        return column
+    first = next((i for i, w in enumerate(found) if matches(w.group())), 0)
+    start = max(0, min(first - 2, len(found) - SNIPPET_WORDS))
+    end = min(len(found), start + SNIPPET_WORDS)
+    parts = ["…" if start else column[: found[0].start()]]
+    for index in range(start, end):
+        word = found[index].group()
+        parts.append(f"{MARK_START}{word}{MARK_END}" if matches(word) else word)
+        if index + 1 < end:
+            parts.append(column[found[index].end() : found[index + 1].start()])
+    parts.append(column[found[end - 1].end() :] if end == len(found) else "…")
+    return "".join(parts)
 
 
 def search(
@@ -256,12 +282,21 @@ class _Row:
 
 def _rows(session: Session, query: str, neighbourhood_id: int | None, limit: int) -> list[_Row]:
     if session.get_bind().dialect.name == "sqlite":
-        statement, bound = _SEARCH, query
-    else:
-        statement, bound = _SEARCH_PG, _tsquery(query)
-    result = session.execute(statement, {"query": bound, "hood": neighbourhood_id, "limit": limit})
+        result = session.execute(
+            _SEARCH, {"query": query, "hood": neighbourhood_id, "limit": limit}
+        )
+        return [
+            _Row(r.kind, int(r.record_id), int(r.neighbourhood_id), r.snippet or "") for r in result
+        ]
+    bound = {"query": _tsquery(query), "hood": neighbourhood_id, "limit": limit}
     return [
-        _Row(r.kind, int(r.record_id), int(r.neighbourhood_id), r.snippet or "") for r in result
+        _Row(
+            r.kind,
+            int(r.record_id),
+            int(r.neighbourhood_id),
+            _marked_snippet(r.title, r.body, query),
+        )
+        for r in session.execute(_SEARCH_PG, bound)
     ]
 
 
