@@ -13,12 +13,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache, lru_cache
 from itertools import repeat
 from operator import itemgetter
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Table, bindparam, insert, select, text, update
+from sqlalchemy import Date, DateTime, Table, Time, bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from buurtteam.domain.exchange_rules import parse_date
@@ -67,7 +68,11 @@ def local_datetime(value: str) -> dt.datetime:
 
 
 def _date(value: str | None) -> dt.date | None:
-    return None if value is None else parse_date(value)
+    return None if value is None else _parsed_date(value)
+
+
+# Ten years hold a few thousand distinct days among 40,000 dates: each is parsed once.
+_parsed_date = lru_cache(maxsize=65536)(parse_date)
 
 
 def _time(value: str | None) -> dt.time | None:
@@ -160,16 +165,19 @@ def _write(
         _Neighbourhood(rows, hood, late_updates).write()
         summary.neighbourhoods.append(hood["name"])
     triggers = _search_insert_triggers(session) if bulk_index else []
-    for _table, name, _sql in triggers:
+    guards = _frozen_insert_guards(session) if bulk_index else []
+    for _table, name, _sql in triggers + guards:
         session.execute(text(f'DROP TRIGGER "{name}"'))
     for model in _TABLES:
         batch = rows.rows.get(model)
         if batch:
             _insert(session, model, batch, plain=plain_rows)
             summary.counts[model.__tablename__] = len(batch)
+    for _table, _name, sql in guards:
+        session.execute(text(sql))  # the guard again, exactly as it was
     first_by_table = {model.__tablename__: first_ids[model] for model in _TABLES}
-    for table, _name, sql in triggers:
-        _index_new_rows(session, table, sql, first_by_table.get(table))
+    _index_new_rows(session, triggers, first_by_table)
+    for _table, _name, sql in triggers:
         session.execute(text(sql))  # the trigger again, exactly as it was
     # References that may point forward (a later meeting, a request of another meeting).
     # After the index is filled: their update triggers replace the entries they touch.
@@ -198,7 +206,11 @@ def _insert(
         # values fall differently (10,000 statements for the large demo instead of 24).
         session.execute(insert(table), batch)
         return
-    rows = list(map(itemgetter(*plan.keys), batch))
+    try:
+        rows = list(map(itemgetter(*plan.keys), batch))
+    except KeyError:  # rows naming different columns: Core sorts them out
+        session.execute(insert(table), batch)
+        return
     if plan.conversions or plan.fixed:
         columns: list[Iterable[Any]] = list(zip(*rows, strict=True))
         for index, convert in plan.conversions:
@@ -219,13 +231,18 @@ class _InsertPlan:
 def _plain_insert(
     session: Session, table: Table, batch: list[dict[str, Any]]
 ) -> _InsertPlan | None:
-    """How to give `batch` to the driver as it is; None where Core must do it: not
-    SQLite, rows that name different columns, or a column default computed per row."""
+    """How to give `batch` to the driver as it is.
+
+    None where Core must do it: not SQLite, rows with different numbers of columns, or
+    a column default computed per row.
+    """
     dialect = session.get_bind().dialect
     if dialect.name != "sqlite":
         return None
     keys = batch[0].keys()
-    if len(keys) < 2 or any(row.keys() != keys for row in batch):
+    # Every row names as many columns (counted in C); a row naming others fails to give
+    # one of these keys, and `_insert` leaves the batch to Core.
+    if len(keys) < 2 or set(map(len, batch)) != {len(keys)}:
         return None
     columns = [table.c[key] for key in keys]
     fixed = []
@@ -240,7 +257,11 @@ def _plain_insert(
         fixed.append(convert(value) if convert else value)
     conversions = []
     for index, key in enumerate(keys):
-        convert = table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
+        column_type = table.c[key].type
+        convert = column_type.dialect_impl(dialect).bind_processor(dialect)
+        if convert is not None and isinstance(column_type, (Date, DateTime, Time)):
+            # Equal moments are stored alike: each distinct day is written out once.
+            convert = cache(convert)
         if convert is not None:
             conversions.append((index, convert))
     quote = dialect.identifier_preparer.quote
@@ -289,7 +310,7 @@ def _update_by_id(session: Session, model: type[m.Base], batch: list[dict[str, A
 # `AFTER INSERT ON <table> BEGIN INSERT INTO search_index(...) SELECT <new.* exprs>; END`.
 _SEARCH_TRIGGER = re.compile(
     r"^CREATE TRIGGER (?P<name>search_\w+_insert) AFTER INSERT ON (?P<table>\w+) "
-    r"BEGIN (?P<body>INSERT INTO search_index\(.*\) SELECT .*?);? END$",
+    r"BEGIN (?P<head>INSERT INTO search_index\([^)]*\)) (?P<select>SELECT .*?);? END$",
     re.DOTALL,
 )
 
@@ -309,17 +330,54 @@ def _search_insert_triggers(session: Session) -> list[tuple[str, str, str]]:
     return triggers
 
 
-def _index_new_rows(session: Session, table: str, trigger_sql: str, first_id: int | None) -> None:
-    """Do for every row from `first_id` on what the insert trigger does for one row."""
-    if first_id is None:
-        return
-    match = _SEARCH_TRIGGER.match(trigger_sql)
-    assert match is not None
-    select_part = re.sub(r"\bnew\.", "r.", match["body"])
-    session.execute(
-        text(f"{select_part} FROM {table} AS r WHERE r.id >= :first ORDER BY r.id"),
-        {"first": first_id},
-    )
+# The guards of approved minutes (migration 0002), `frozen_<table>_insert`, refuse a new
+# row in frozen minutes unless an override is held. The import holds one throughout, so
+# during its bulk insert they can refuse nothing and only cost a lookup per row (a fifth
+# of the insert): they are lifted for it and put back, all inside the one transaction.
+_FROZEN_GUARD = re.compile(
+    r"^CREATE TRIGGER (?P<name>frozen_\w+_insert) BEFORE INSERT ON (?P<table>\w+) WHEN .*"
+    r"NOT EXISTS \(SELECT 1 FROM store_override\)",
+    re.DOTALL,
+)
+
+
+def _frozen_insert_guards(session: Session) -> list[tuple[str, str, str]]:
+    """(table, trigger name, its SQL) of every frozen-minutes insert guard, on SQLite."""
+    if session.get_bind().dialect.name != "sqlite":
+        return []
+    found = session.execute(
+        text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'frozen%'")
+    ).all()
+    guards = []
+    for name, sql in found:
+        match = _FROZEN_GUARD.match(sql or "")
+        if match and match["name"] == name:
+            guards.append((match["table"], name, sql))
+    return guards
+
+
+def _index_new_rows(
+    session: Session, triggers: list[tuple[str, str, str]], first_by_table: dict[str, int]
+) -> None:
+    """Do for every new row what the insert triggers do one row at a time.
+
+    All tables in one statement, in rowid order: FTS5 then writes one ordered stream,
+    where table after table it starts afresh at every step back in rowid (a quarter
+    more work, and a larger index).
+    """
+    by_head: dict[str, list[str]] = defaultdict(list)
+    bound: dict[str, int] = {}
+    for index, (table, _name, sql) in enumerate(triggers):
+        match = _SEARCH_TRIGGER.match(sql)
+        first_id = first_by_table.get(table)
+        if match is None or first_id is None:
+            continue
+        select = re.sub(r"\bnew\.", "r.", match["select"])
+        by_head[match["head"]].append(f"{select} FROM {table} AS r WHERE r.id >= :first_{index}")
+        bound[f"first_{index}"] = first_id
+    for head, selects in by_head.items():
+        union = " UNION ALL ".join(selects)
+        session.execute(text(f"{head} SELECT * FROM ({union}) ORDER BY 1"), bound)
 
 
 class _Neighbourhood:

@@ -91,3 +91,35 @@ def test_a_failure_inside_the_insert_leaves_the_file_as_it_was(tmp_path: Path) -
         import_document(session, broken)
     db.close()
     assert list(sqlite3.connect(path).iterdump()) == before
+
+
+def test_the_guards_of_approved_minutes_are_back_after_an_import(tmp_path: Path) -> None:
+    """The import lifts the frozen-minutes insert guards for its bulk insert only."""
+    path = tmp_path / "buurt.sqlite"
+    db = open_database(path)
+
+    def triggers() -> list[tuple[str, str]]:
+        connection = sqlite3.connect(path)
+        try:
+            query = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+            return connection.execute(query).fetchall()
+        finally:
+            connection.close()
+
+    before = triggers()
+    assert any(name.startswith("frozen_") and name.endswith("_insert") for name, _ in before)
+    with db.write() as session:
+        import_document(session, _documents()[1])
+    assert triggers() == before
+    db.close()
+    connection = sqlite3.connect(path)
+    approved = connection.execute(
+        "SELECT id FROM meeting WHERE status = 'minutes_approved' ORDER BY id"
+    ).fetchone()[0]
+    with pytest.raises(sqlite3.IntegrityError, match="frozen"):
+        connection.execute(
+            "INSERT INTO agenda_item(meeting_id, public_id, position, section, title, source, "
+            "purpose) VALUES (?, 'a-laat', 99, 'topics', 'Te laat', 'team', 'information')",
+            (approved,),
+        )
+    connection.close()
