@@ -164,6 +164,8 @@ def _write(
     for hood in hoods:
         _Neighbourhood(rows, hood, late_updates).write()
         summary.neighbourhoods.append(hood["name"])
+    if plain_rows and session.get_bind().dialect.name == "sqlite":
+        late_updates = _references_in_place(session, rows, first_ids, late_updates)
     triggers = _search_insert_triggers(session) if bulk_index else []
     guards = _frozen_insert_guards(session) if bulk_index else []
     for _table, name, _sql in triggers + guards:
@@ -188,6 +190,25 @@ def _write(
         _update_by_id(session, model, batch)
     _advance_sequences(session, [model for model in _TABLES if model in rows.rows])
     return summary
+
+
+def _references_in_place(
+    session: Session,
+    rows: _Rows,
+    first_ids: dict[type[m.Base], int],
+    late: list[tuple[type[m.Base], dict[str, Any]]],
+) -> list[tuple[type[m.Base], dict[str, Any]]]:
+    """SQLite: write forward references with the rows themselves; nothing is left late.
+
+    SQLite checks foreign keys at the commit when asked to (`defer_foreign_keys`, for
+    this transaction only), so a meeting may name the later meeting that approved its
+    minutes as it is inserted. A reference that resolves to nothing still fails the
+    commit, and the whole import with it.
+    """
+    session.execute(text("PRAGMA defer_foreign_keys = ON"))
+    for model, values in late:
+        rows.rows[model][values["id"] - first_ids[model]].update(values)
+    return []
 
 
 def _insert(
