@@ -280,7 +280,7 @@ class ConflictBar(QFrame):
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        self.choose_button = QPushButton(_("&View and choose..."))
+        self.choose_button = QPushButton(_("View and &choose..."))
         self.choose_button.setAccessibleName(_("View both versions and choose"))
         self.choose_button.clicked.connect(self._on_choose_button_clicked)
         layout = QHBoxLayout(self)
@@ -288,6 +288,7 @@ class ConflictBar(QFrame):
         layout.addWidget(self.choose_button)
         self.conflict: EditConflict | None = None
         self._on_choice: Callable[[EditConflict, Choice], None] | None = None
+        self._today: date | None = None
         self.setVisible(False)
 
     def show_conflict(
@@ -298,6 +299,7 @@ class ConflictBar(QFrame):
     ) -> None:
         self.conflict = conflict
         self._on_choice = on_choice
+        self._today = today
         self.message.setText(
             f"{WARNING_MARK} "
             + headline(conflict, today or date.today())
@@ -311,10 +313,14 @@ class ConflictBar(QFrame):
         self._on_choice = None
         self.setVisible(False)
 
-    def _on_choose_button_clicked(self) -> None:
+    def choose(self) -> None:
+        """Show both versions and pass the person's choice on (none when they went back)."""
         conflict, on_choice = self.conflict, self._on_choice
         if conflict is None or on_choice is None:
             return
-        choice = ConflictDialog.ask(self, conflict)
+        choice = ConflictDialog.ask(self, conflict, self._today)
         if choice is not Choice.BACK:
             on_choice(conflict, choice)
+
+    def _on_choose_button_clicked(self) -> None:
+        self.choose()

@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from buurtteam.domain.vocab import MeetingStatus
-from buurtteam.errors import BuurtteamError
+from buurtteam.errors import BuurtteamError, EditConflict
 from buurtteam.i18n import _
 from buurtteam.i18n.format import datum, tijd
+from buurtteam.ops.editing import Started
 from buurtteam.ops.meeting_mode import (
     finish_meeting,
     mark_action_done,
@@ -58,11 +59,12 @@ from buurtteam.ops.minutes import (
 )
 from buurtteam.store.db import Database
 from buurtteam.ui import dialogs
+from buurtteam.ui.conflict import Choice, ConflictBar
 from buurtteam.ui.meeting.attendance import AttendancePanel
 from buurtteam.ui.meeting.autosave import Autosave
 from buurtteam.ui.meeting.dialogs import CommitmentDialog, CommitmentInput, ErratumDialog
 from buurtteam.ui.meeting.item_panel import ItemPanel
-from buurtteam.ui.meeting.outcomes import EditContext
+from buurtteam.ui.meeting.outcomes import EditContext, SaveAgain
 from buurtteam.ui.meeting.presentation import PresentationWindow
 from buurtteam.ui.meeting.timer import WARNING_MARK, ItemClock, is_over, timer_words
 from buurtteam.ui.pages import plain_label
@@ -164,6 +166,8 @@ class MeetingModeWindow(QMainWindow):
         self.dialog: QWidget | None = None  # the dialog open now, for tests to fill in
         self.minutes = minutes_of(db, meeting_id)
         self._current_row = -1
+        # What the next save of each item's notes starts from (see ops.editing).
+        self._notes_started: dict[int, Started] = {}
         self._closing_orderly = False
         self.setObjectName("meeting_mode")
         # An explicit minimum: the layout must not resize a shown window (see the shared
@@ -257,9 +261,12 @@ class MeetingModeWindow(QMainWindow):
 
         self.legend = plain_label(shortcut_legend())
         self.legend.setAccessibleName(_("Keyboard shortcuts"))
+        # Someone else saved what is being typed here: said above the editors, kept unsaved.
+        self.conflict_bar = ConflictBar()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(top)
+        layout.addWidget(self.conflict_bar)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.legend)
         self.setCentralWidget(central)
@@ -328,6 +335,7 @@ class MeetingModeWindow(QMainWindow):
             people=self.minutes.people,
             parties=self.minutes.parties,
             editable=self.minutes.head.editable,
+            on_conflict=self.show_conflict,
         )
 
     def _read(self) -> None:
@@ -367,9 +375,17 @@ class MeetingModeWindow(QMainWindow):
     # Moving through the meeting ---------------------------------------------------------
 
     def go_to(self, row: int) -> None:
-        """Show the attendance (row 0) or an item; what was typed is saved first."""
+        """Show the attendance (row 0) or an item; what was typed is saved first.
+
+        Text someone else saved over first is never left behind: the person chooses, or
+        stays where they are.
+        """
         row = max(ATTENDANCE_ROW, min(row, len(self.minutes.items)))
         self.autosave.flush()
+        if not self.settle_conflict():
+            with QSignalBlocker(self.agenda):
+                self.agenda.setCurrentRow(self._current_row)
+            return
         leaving = self.current_item
         if leaving is not None and row != self._current_row:
             self._leave(leaving)
@@ -387,6 +403,7 @@ class MeetingModeWindow(QMainWindow):
         else:
             if running:
                 self.clock.start(item.id)  # the meeting goes on: the clock moves along
+            self._notes_started[item.id] = Started(item.version, {"notes": item.notes})
             self.item_panel.show_item(self.minutes, item, self._context())
             self.pages.setCurrentWidget(self.item_panel)
         self._remember(item)
@@ -469,8 +486,55 @@ class MeetingModeWindow(QMainWindow):
         item = self.current_item
         if item is None or not self.minutes.head.editable:
             return
-        notes, db = self.item_panel.notes, self.db
-        self.autosave.schedule(notes, lambda: save_notes(db, item.id, notes.toPlainText()))
+        notes, db, item_id = self.item_panel.notes, self.db, item.id
+
+        def save(started: Started | None) -> None:
+            saved = save_notes(db, item_id, notes.toPlainText(), started)
+            if saved.started is not None:
+                self._notes_started[item_id] = saved.started
+
+        def save_again(conflict: EditConflict, _choice: Choice) -> None:
+            save(Started(conflict.version, conflict.theirs))  # notes cannot be merged
+
+        def save_typed() -> None:
+            try:
+                save(self._notes_started.get(item_id))
+            except EditConflict as conflict:
+                self.show_conflict(conflict, notes, save_again)
+                raise
+
+        self.autosave.schedule(notes, save_typed)
+
+    def show_conflict(self, conflict: EditConflict, owner: object, save_again: SaveAgain) -> None:
+        """Someone else saved first: the bar says so; the typed text stays, unsaved.
+
+        On the person's choice the text is saved over theirs (or merged), or thrown away;
+        then the item is shown as stored.
+        """
+
+        def on_choice(settled: EditConflict, choice: Choice) -> None:
+            self.autosave.forget(owner)
+            if choice is not Choice.DISCARD:
+                try:
+                    save_again(settled, choice)
+                except EditConflict as again:  # yet another save in between: ask again
+                    self.show_conflict(again, owner, save_again)
+                    return
+                except BuurtteamError as error:
+                    self._say_unsaved(error)
+                    return
+            self.conflict_bar.clear()
+            self._on_autosave_saved()
+            self.reload_item()
+
+        self.conflict_bar.show_conflict(conflict, on_choice, self._today())
+
+    def settle_conflict(self) -> bool:
+        """Before leaving the item or the window: True when no choice is left open."""
+        if self.conflict_bar.conflict is None:
+            return True
+        self.conflict_bar.choose()
+        return self.conflict_bar.conflict is None
 
     def _on_discussed_chosen(self, value: bool | None) -> None:
         item = self.current_item
@@ -670,6 +734,11 @@ class MeetingModeWindow(QMainWindow):
         )
 
     def _on_autosave_failed(self, error: BuurtteamError) -> None:
+        if isinstance(error, EditConflict):  # the bar above the editors tells the rest
+            self.save_state.setText(
+                _("{mark} Not saved: someone else saved first").format(mark=WARNING_MARK)
+            )
+            return
         self._say_unsaved(error)
 
     def _say_unsaved(self, error: BuurtteamError) -> None:
@@ -689,6 +758,9 @@ class MeetingModeWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.autosave.flush()
+        if not self.settle_conflict():
+            event.ignore()  # the person went back to their text
+            return
         self._ticker.stop()
         if self.presentation is not None:
             self.presentation.close()

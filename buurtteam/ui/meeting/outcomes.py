@@ -8,9 +8,10 @@ text on screen and says why in the window's status line.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -30,9 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from buurtteam.domain.minutes import VoteCount
-from buurtteam.errors import BuurtteamError
+from buurtteam.errors import BuurtteamError, EditConflict
 from buurtteam.i18n import _
 from buurtteam.i18n.format import datum_long
+from buurtteam.ops.editing import Started
 from buurtteam.ops.meeting_mode import (
     ActionDraft,
     DecisionDraft,
@@ -40,13 +42,14 @@ from buurtteam.ops.meeting_mode import (
     remove_action,
     remove_decision,
     remove_idea,
-    save_action,
+    save_action_checked,
     save_decision,
     save_idea,
 )
 from buurtteam.ops.minutes import ActionLine, Choice, DecisionLine, IdeaLine
 from buurtteam.store.db import Database
 from buurtteam.ui import dialogs
+from buurtteam.ui.conflict import Choice as ConflictChoice
 from buurtteam.ui.meeting.autosave import Autosave
 from buurtteam.ui.pages import plain_label
 
@@ -65,6 +68,13 @@ class EditContext:
     people: tuple[Choice, ...]
     parties: tuple[Choice, ...]
     editable: bool
+    # Someone else saved an outcome first: the window shows it and, on a choice, calls back
+    # with it to save again (see ui.conflict). None: the refusal is only reported.
+    on_conflict: ConflictHandler | None = None
+
+
+SaveAgain = Callable[[EditConflict, ConflictChoice], None]
+ConflictHandler = Callable[[EditConflict, object, SaveAgain], None]
 
 
 def text_box(name: str, lines: int = NOTES_LINES) -> QPlainTextEdit:
@@ -87,6 +97,7 @@ class OutcomeEditor(QFrame):
         self.item_id = item_id
         self.record_id = record_id
         self.removed = False
+        self.started: Started | None = None  # what the next save starts from (ops.editing)
         self.remove_button = QPushButton(_("Remove"))
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.remove_button.setEnabled(context.editable)
@@ -96,7 +107,20 @@ class OutcomeEditor(QFrame):
             self.context.autosave.schedule(self, self.save)
 
     def save(self) -> None:
+        """Save as typed; someone else's save in between goes to the window to settle."""
+        try:
+            self._save(self.started)
+        except EditConflict as conflict:
+            if self.context.on_conflict is not None:
+                self.context.on_conflict(conflict, self, self._save_again)
+            raise
+
+    def _save(self, started: Started | None, merged: Mapping[str, Any] | None = None) -> None:
         raise NotImplementedError
+
+    def _save_again(self, conflict: EditConflict, choice: ConflictChoice) -> None:
+        merged = conflict.merged if choice is ConflictChoice.MERGE else None
+        self._save(Started(conflict.version, conflict.theirs), merged)
 
     def text(self) -> str:
         raise NotImplementedError
@@ -156,6 +180,7 @@ class DecisionEditor(OutcomeEditor):
         if line is not None:
             self.text_edit.setPlainText(line.text)
             self._show_votes(line.votes)
+            self.started = Started(line.version, {"text": line.text, "votes": line.votes})
         self._on_vote_kind_changed()
         for widget in (self.vote_kind, *self.counts):
             widget.setEnabled(context.editable)
@@ -223,12 +248,16 @@ class DecisionEditor(OutcomeEditor):
         votes = VoteCount(*(spin.value() for spin in self.counts)) if kind == _COUNTED else None
         return DecisionDraft(self.text(), votes, kind == _UNANIMOUS, self.record_id)
 
-    def save(self) -> None:
+    def _save(self, started: Started | None, merged: Mapping[str, Any] | None = None) -> None:
         moment: time | None = self.context.now().time().replace(second=0, microsecond=0)
         if self.context.meeting_day != self.context.now().date():
             moment = None  # minutes typed up afterwards: count everyone who was there
-        saved = save_decision(self.context.db, self.item_id, self.draft(), moment)
+        draft = self.draft()
+        if merged is not None:  # their votes as they counted them, not counted again
+            draft = replace(draft, text=merged["text"], votes=merged["votes"], unanimous=False)
+        saved = save_decision(self.context.db, self.item_id, draft, moment, started)
         self.record_id = saved.id
+        self.started = saved.started
         self._say(saved.votes)
 
     def _remove(self) -> None:
@@ -274,6 +303,15 @@ class ActionEditor(OutcomeEditor):
                 self.due.setDate(QDate(line.due.year, line.due.month, line.due.day))
             self.done.setChecked(line.done_on is not None)
             self._say_done(line.done_on)
+            self.started = Started(
+                line.version,
+                {
+                    "text": line.text,
+                    "owner_id": line.owner_id,
+                    "party_id": line.party_id,
+                    "due": line.due,
+                },
+            )
         self.done.setEnabled(self.record_id is not None)
         for widget in (self.who, self.due):
             widget.setEnabled(context.editable)
@@ -317,8 +355,10 @@ class ActionEditor(OutcomeEditor):
             due = date(value.year(), value.month(), value.day())
         return ActionDraft(self.text(), owner, party, due, self.record_id)
 
-    def save(self) -> None:
-        self.record_id = save_action(self.context.db, self.item_id, self.draft())
+    def _save(self, started: Started | None, merged: Mapping[str, Any] | None = None) -> None:
+        draft = self.draft() if merged is None else replace(self.draft(), **merged)
+        saved = save_action_checked(self.context.db, self.item_id, draft, started)
+        self.record_id, self.started = saved.id, saved.started
         self.done.setEnabled(self.record_id is not None)
 
     def _say_done(self, done_on: date | None) -> None:
@@ -370,7 +410,8 @@ class IdeaEditor(OutcomeEditor):
     def focus_text(self) -> None:
         self.text_edit.setFocus()
 
-    def save(self) -> None:
+    def _save(self, started: Started | None, merged: Mapping[str, Any] | None = None) -> None:
+        # Ideas carry no version (migration 0004 left them out): saved as typed.
         self.record_id = save_idea(self.context.db, self.item_id, self.text(), self.record_id)
 
     def _remove(self) -> None:
