@@ -165,7 +165,12 @@ def _clean_container(node: dict[str, Any] | list[Any], trail: _Trail) -> Any:
     for key, value in pairs:
         kind = type(value)
         if kind is str:
-            if _already_clean(value):
+            # _already_clean, written out: this runs for every text of the file.
+            if (
+                len(value) <= MAX_TEXT_LENGTH
+                and (value.isprintable() or not _NOT_PLAIN.search(value))
+                and (value.isascii() or unicodedata.is_normalized("NFC", value))
+            ):
                 continue
             new = clean_text(value, _path((trail, key)))
             if new == value:
