@@ -156,7 +156,11 @@ def _scrub_texts(session: Session, hood: int, pattern: re.Pattern[str], label: s
                 if value and pattern.search(value):
                     values[column] = pattern.sub(label, value)
             if values:
-                session.execute(update(type(row)).where(type(row).id == row.id).values(**values))
+                model = type(row)
+                if isinstance(row, m.Versioned):
+                    # A form still showing the name must not save it back unasked.
+                    values["version"] = model.version + 1
+                session.execute(update(model).where(model.id == row.id).values(**values))
                 changed += 1
     return changed
 

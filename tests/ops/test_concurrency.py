@@ -7,6 +7,7 @@ first; Joke's save then carries the version and values her form started from.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
@@ -38,6 +39,7 @@ from buurtteam.ops.meeting_mode import (
 )
 from buurtteam.ops.meetings import list_meetings, move_meeting
 from buurtteam.ops.minutes import minutes_of
+from buurtteam.ops.privacy import erase_person
 from buurtteam.store import models as m
 from buurtteam.store.db import Database, open_database
 from tests.ops.test_overview import TODAY, add_sample_neighbourhood
@@ -480,3 +482,74 @@ def test_a_decision_and_an_action_changed_by_someone_else_are_refused(
     assert saved.started is not None
     assert saved.started.values["due"] == date(2027, 3, 15)
     assert saved.started.values["text"] == "Offerte opvragen bij twee bedrijven"
+
+
+def test_an_erasure_counts_as_a_change_for_a_form_still_showing_the_name(
+    db: Database, hood: int, other: Database
+) -> None:
+    """The erased name must not come back from a form opened before the erasure."""
+    issue = first_issue(db)
+    detail = issue_detail(db, issue, TODAY)
+    typed = IssueInput(
+        detail.title,
+        detail.raised_on,
+        "Karim El Amrani belde de wijkagent.",
+        detail.raised_by.id if detail.raised_by else None,
+        detail.party.id if detail.party else None,
+        detail.status,
+    )
+    edit_issue(db, issue, typed, TODAY)
+    shown = issue_detail(db, issue, TODAY)
+    erase_person(other, "p-karim", TODAY)
+    conflict = refused(
+        db,
+        lambda: edit_issue(
+            db, issue, replace(typed, status=IssueStatus.RESOLVED), TODAY, shown.started()
+        ),
+    )
+    was, now, mine = by_name(conflict)["description"]
+    assert "Karim" in was and "Karim" not in now and "Karim" in mine
+    assert conflict.merged is not None and "Karim" not in conflict.merged["description"]
+
+
+def test_two_saves_at_the_same_moment_the_second_is_told_not_overwritten(
+    db: Database, hood: int, other: Database
+) -> None:
+    """Karim's transaction is still open when Joke saves: hers waits for it, then is told."""
+    pid = point_id(db, 2)
+    started = point_detail(db, pid, TODAY).started()
+    original = as_input(db, pid)
+    holding, release = threading.Event(), threading.Event()
+
+    def karim_saves() -> None:
+        with other.write() as s:
+            row = s.get(m.ContractPoint, pid, with_for_update=True)
+            assert row is not None
+            row.title = "Van Karim"
+            s.flush()
+            holding.set()
+            release.wait(30)
+
+    outcome: list[BaseException | None] = []
+
+    def joke_saves() -> None:
+        try:
+            edit_point(db, pid, replace(original, theme="Van Joke"), TODAY, started=started)
+            outcome.append(None)
+        except BaseException as error:  # handed to the test's own thread
+            outcome.append(error)
+
+    karim = threading.Thread(target=karim_saves)
+    karim.start()
+    assert holding.wait(30)
+    joke = threading.Thread(target=joke_saves)
+    joke.start()
+    release.set()
+    karim.join(30)
+    joke.join(30)
+
+    [error] = outcome
+    assert isinstance(error, EditConflict)
+    assert by_name(error)["title"][1] == "Van Karim"
+    after = point_detail(db, pid, TODAY)
+    assert (after.title, after.theme) == ("Van Karim", original.theme)
