@@ -16,6 +16,7 @@ errata as the way to correct them.
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -64,7 +65,7 @@ from buurtteam.ui.meeting.attendance import AttendancePanel
 from buurtteam.ui.meeting.autosave import Autosave
 from buurtteam.ui.meeting.dialogs import CommitmentDialog, CommitmentInput, ErratumDialog
 from buurtteam.ui.meeting.item_panel import ItemPanel
-from buurtteam.ui.meeting.outcomes import EditContext, SaveAgain
+from buurtteam.ui.meeting.outcomes import ConflictHandler, EditContext, SaveAgain
 from buurtteam.ui.meeting.presentation import PresentationWindow
 from buurtteam.ui.meeting.timer import WARNING_MARK, ItemClock, is_over, timer_words
 from buurtteam.ui.pages import plain_label
@@ -335,8 +336,20 @@ class MeetingModeWindow(QMainWindow):
             people=self.minutes.people,
             parties=self.minutes.parties,
             editable=self.minutes.head.editable,
-            on_conflict=self.show_conflict,
+            on_conflict=self._conflict_handler(),
         )
+
+    def _conflict_handler(self) -> ConflictHandler:
+        # Weakly: the editors keep their context, and a strong reference back to this
+        # window would keep its Python side alive after Qt deleted it on closing.
+        show = weakref.WeakMethod(self.show_conflict)
+
+        def handle(conflict: EditConflict, owner: object, save_again: SaveAgain) -> None:
+            method = show()
+            if method is not None:
+                method(conflict, owner, save_again)
+
+        return handle
 
     def _read(self) -> None:
         self.minutes = minutes_of(self.db, self.meeting_id)
