@@ -47,6 +47,7 @@ from buurtteam.errors import N_, InvalidInput, NotFound, RuleBroken
 from buurtteam.i18n import _
 from buurtteam.i18n.format import datum_long
 from buurtteam.i18n.labels import point_status_label
+from buurtteam.ops.editing import Field, Started, check_edit, values_of
 from buurtteam.ops.lookup import neighbourhood_by_name
 from buurtteam.ops.overview import current_contract_id
 from buurtteam.reports.contract_report import (
@@ -561,10 +562,6 @@ def point_detail(db: Database, point_id: int, today: dt.date) -> PointDetail:
 
 
 # -- changing a point ---------------------------------------------------------------------
-
-# Below the reading code, not in the block at the top: that block is kept apart for
-# start-up speed. These come with babel, which this module loads anyway.
-from buurtteam.ops.editing import Field, Started, check_edit, values_of  # noqa: E402
 
 
 def _point_label(point: m.ContractPoint) -> str:
