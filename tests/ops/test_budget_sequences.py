@@ -26,7 +26,7 @@ from buurtteam.ops.budget import (
 )
 from buurtteam.ops.check import check_database
 from buurtteam.store.db import Database
-from tests.conftest import Databases
+from tests.conftest import Databases, examples
 from tests.ops.test_budget import TODAY, Hood, budget_neighbourhood
 from tests.snapshot import snapshot
 
@@ -99,24 +99,24 @@ def check_invariants(db: Database, hood: Hood) -> None:
         assert value == value.quantize(Decimal("0.01"))
 
 
-@settings(
-    max_examples=30,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(sequence=steps)
-def test_the_ledger_holds_whatever_the_team_does(
-    sequence: list[tuple],  # type: ignore[type-arg]
-    databases: Databases,
-) -> None:
-    with databases.fresh() as db:
-        hood = budget_neighbourhood(db, amount=str(BUDGET))
-        proposals: list[int] = []
-        for step in sequence:
-            before = snapshot(db)
-            try:
-                run_step(db, hood, proposals, step)
-            except BuurtteamError:
-                assert snapshot(db) == before, f"refused step {step} changed the database"
-            check_invariants(db, hood)
-        assert check_database(db).ok
+def test_the_ledger_holds_whatever_the_team_does(databases: Databases, backend: str) -> None:
+    @settings(
+        max_examples=examples(backend, 30),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    @given(sequence=steps)
+    def ledger_holds(sequence: list[tuple]) -> None:  # type: ignore[type-arg]
+        with databases.fresh() as db:
+            hood = budget_neighbourhood(db, amount=str(BUDGET))
+            proposals: list[int] = []
+            for step in sequence:
+                before = snapshot(db)
+                try:
+                    run_step(db, hood, proposals, step)
+                except BuurtteamError:
+                    assert snapshot(db) == before, f"refused step {step} changed the database"
+                check_invariants(db, hood)
+            assert check_database(db).ok
+
+    ledger_holds()
