@@ -6,9 +6,12 @@ create databases (`.ci/run` starts such a server), on that server too: every suc
 parametrized by `backend`, so its id ends in `[sqlite]` or `[postgresql]`. Without the
 variable they run on SQLite only. Tests about SQLite itself (WAL, the file lock, backups,
 damaged files, vacuum after erasure, FTS5) are marked `@pytest.mark.sqlite_only(reason)` and
-run once, as `[sqlite]`. The UI, report, CLI and domain tests stay on SQLite: they are about
-the window, the paper and the command line, and the store underneath them is proven on both
-backends by the store and ops tests.
+run once, as `[sqlite]`; tests that make a file of their own (`open_database(tmp_path / ...)`:
+crashes, damaged or foreign files, upgrades with backups) are SQLite by nature and carry no
+id. The UI, report, CLI and domain tests stay on SQLite: they are about the window, the paper
+and the command line, and the store underneath them is proven on both backends by the store
+and ops tests. A test that needs a second database asks `databases.fresh()` for one on its
+own backend.
 
 Kept fast: migrations run once per session (per xdist worker) into a template, a file on
 SQLite and a template database on the server; each test gets a copy (`CREATE DATABASE ...
