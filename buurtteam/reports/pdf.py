@@ -9,13 +9,15 @@ Reports first compute a model of formatted strings, then draw it with these help
 - Large print (at least 14 pt) for residents who read with difficulty.
 - Footer "pagina 1 van N" needs the page count, so pages are drawn after layout
   (the numbered-canvas recipe).
+- Layout is most of the time a print takes (issue 8), so a paragraph breaks its lines
+  once per width and a `Styles` makes each paragraph style once.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -71,6 +73,11 @@ class Styles:
     """Paragraph styles at one print size: regular (10 pt) or large print (14 pt)."""
 
     large: bool = False
+    # Each style is made once per document: a report asks for `styles.body` hundreds of
+    # times, and making a ParagraphStyle costs about as much as parsing a short paragraph.
+    _made: dict[tuple[Any, ...], ParagraphStyle] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def size(self) -> float:
@@ -79,16 +86,20 @@ class Styles:
     def _style(
         self, name: str, scale: float = 1.0, bold: bool = False, **extra: Any
     ) -> ParagraphStyle:
-        register_fonts()
-        size = self.size * scale
-        return ParagraphStyle(
-            name,
-            fontName=f"{FONT}-Bold" if bold else FONT,
-            fontSize=size,
-            leading=size * 1.3,
-            alignment=TA_LEFT,
-            **extra,
-        )
+        key = (name, scale, bold, *sorted((k, repr(v)) for k, v in extra.items()))
+        made = self._made.get(key)
+        if made is None:
+            register_fonts()
+            size = self.size * scale
+            made = self._made[key] = ParagraphStyle(
+                name,
+                fontName=f"{FONT}-Bold" if bold else FONT,
+                fontSize=size,
+                leading=size * 1.3,
+                alignment=TA_LEFT,
+                **extra,
+            )
+        return made
 
     @property
     def body(self) -> ParagraphStyle:
@@ -133,12 +144,30 @@ class Styles:
         return self._style("cell_bold", 0.9, bold=True)
 
 
+class OnceParagraph(Paragraph):
+    """A Paragraph that breaks its lines once for each width it is given.
+
+    reportlab measures a paragraph again every time it is asked: a table cell when the
+    table is measured and again when it is drawn, a KeepTogether's content once for the
+    group and once more on the page. Breaking lines is the bulk of a print, and the
+    result depends only on the text, the style and the width, so it is kept.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # `split` drops blPara when the paragraph does not fit; then measure again.
+        if self.__dict__.get("_broken_at") == availWidth and "blPara" in self.__dict__:
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._broken_at = availWidth
+        return size
+
+
 def para(text: str | None, style: ParagraphStyle, *, markup: str = "") -> Paragraph:
     """A paragraph of user text, escaped. `markup` may wrap it (`"b"`, `"i"`)."""
     content = esc(text)
     if markup:
         content = f"<{markup}>{content}</{markup}>"
-    return Paragraph(content, style)
+    return OnceParagraph(content, style)
 
 
 def table(
