@@ -24,7 +24,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
 from buurtteam.domain.minutes import VoteCount, fingerprint_words
 from buurtteam.domain.vocab import PointStatus, Role
@@ -450,21 +450,15 @@ def _story(model: MinutesReportModel, styles: Styles) -> list[Flowable]:
         para(model.items_heading, styles.heading),
     ]
     for block in model.items:
-        flowables = _item_flowables(block, styles)
-        # Keep the heading with its first line; long notes may still run over a page.
-        story.append(KeepTogether(flowables[:2]))
-        story += flowables[2:]
+        # The subheading style keeps each heading with its first line (keepWithNext);
+        # long notes may still run over a page. No KeepTogether around them: it would
+        # measure the pair once more and keep "Agendapunten" apart from item 1.
+        story += _item_flowables(block, styles)
     if model.errata:
         story.append(para(model.errata_heading, styles.heading))
         story.append(_label_table(model.errata, styles, label_width + (14 * mm)))
-    story.append(
-        KeepTogether(
-            [
-                para(model.signature_heading, styles.heading),
-                _signature_table(model, styles),
-            ]
-        )
-    )
+    # The heading style keeps the heading with the signature block (keepWithNext).
+    story += [para(model.signature_heading, styles.heading), _signature_table(model, styles)]
     story += [PageBreak(), para(model.appendix_heading, styles.heading)]
     for appendix, widths in zip(model.appendices, _appendix_widths(styles), strict=True):
         story.append(para(appendix.heading, styles.subheading))
