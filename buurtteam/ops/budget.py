@@ -34,7 +34,6 @@ from buurtteam.domain.budget import (
     check_payment,
     decide,
     grant_preview,
-    ledger,
     split_deferral,
     theme_totals,
 )
@@ -44,6 +43,7 @@ from buurtteam.domain.vocab import MeetingStatus, ProposalStatus
 from buurtteam.errors import N_, InvalidInput, NotFound, RuleBroken
 from buurtteam.ops.lookup import neighbourhood_by_name
 from buurtteam.ops.overview import NeighbourhoodRow, neighbourhood_row
+from buurtteam.store import overview_queries
 from buurtteam.store.db import Database
 from buurtteam.store.models import (
     BudgetYear,
@@ -53,6 +53,7 @@ from buurtteam.store.models import (
     Person,
     Proposal,
 )
+from buurtteam.store.overview_queries import SessionReader
 
 if TYPE_CHECKING:
     from buurtteam.reports.budget_report import BudgetReportData
@@ -213,31 +214,8 @@ def _ledger(
     amount: Decimal,
     carry_over: Decimal | None,
 ) -> Ledger:
-    granted_here = (
-        Proposal.neighbourhood_id == neighbourhood_id,
-        Proposal.year == year,
-        Proposal.status == ProposalStatus.GRANTED.value,
-    )
-    grants = session.scalars(
-        select(Proposal.amount_granted).where(*granted_here, Proposal.amount_granted.is_not(None))
-    ).all()
-    payments = session.scalars(
-        select(Payment.amount)
-        .join(Proposal, Payment.proposal_id == Proposal.id)
-        .where(*granted_here)
-    ).all()
-    carried_out = session.scalar(
-        select(BudgetYear.carry_over).where(
-            BudgetYear.neighbourhood_id == neighbourhood_id, BudgetYear.year == year + 1
-        )
-    )
-    return ledger(
-        year,
-        amount,
-        carry_over or ZERO,
-        (g for g in grants if g is not None),
-        payments,
-        carried_out or ZERO,
+    return overview_queries.ledger_of(
+        SessionReader(session), neighbourhood_id, year, amount, carry_over
     )
 
 
