@@ -11,19 +11,17 @@ import os
 import sys
 import time
 import traceback
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QEventLoop, QLibraryInfo, QObject, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from buurtteam import i18n
 from buurtteam.errors import BuurtteamError
 from buurtteam.i18n import _
-from buurtteam.ui import dialogs
-from buurtteam.ui import password as password_dialog
 from buurtteam.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -59,13 +57,22 @@ def run(db_target: str, language: str | None, *, smoke: bool, started: float) ->
     i18n.set_language(chosen)
     translator = _install_qt_translator(app, chosen)
     _use_readable_font(app)
-    splash = _show_splash(app)
 
     crash_handler = CrashHandler(smoke=smoke)
     previous_hook = sys.excepthook
     sys.excepthook = crash_handler
+    window: MainWindow | None = None
     try:
-        # The data stack and the pages load behind the splash (most of the start-up time).
+        # The window shows what a quick look into the file finds; SQLAlchemy, the models
+        # and the migrations (most of the start-up time) load behind it. Without a quick
+        # look (a server, a new file, one to migrate), a splash shows while they load.
+        window = _first_screen(db_target, settings)
+        splash = _show_splash(app) if window is None else None
+        printed = False
+        if window is not None and _wait_for_paint(window.current_page()) and smoke:
+            _print_ms(started)
+            printed = True
+
         from buurtteam.ui.file_guard import FileGuard
         from buurtteam.ui.main_window import MainWindow
 
@@ -76,20 +83,59 @@ def run(db_target: str, language: str | None, *, smoke: bool, started: float) ->
         try:
             if not guard.start():
                 return 0
-            window = MainWindow(db, settings)
+            if window is None:
+                window = MainWindow(db, settings)
+                window.show()
+            else:
+                window.attach(db)
             crash_handler.window = window
-            window.show()
-            splash.close()
+            if splash is not None:
+                splash.close()
             if smoke:
-                return _smoke(app, window, started)
+                return _smoke(app, window, None if printed else started)
             return app.exec()
         finally:
             guard.stop()
             db.close()
     finally:
+        if window is not None:
+            window.close()
         sys.excepthook = previous_hook
         if translator is not None:
             app.removeTranslator(translator)
+
+
+def _first_screen(db_target: str, settings: Settings) -> MainWindow | None:
+    """The main window on a first look into the file, shown; None when no look was possible."""
+    from buurtteam.ops.first_look import first_look
+    from buurtteam.ui.main_window import MainWindow
+
+    look = first_look(db_target, settings.neighbourhood, date.today())
+    if look is None:
+        return None
+    window = MainWindow(None, settings, first_look=look)
+    window.show()
+    return window
+
+
+def _wait_for_paint(widget: QWidget, timeout_ms: int = 1000) -> bool:
+    """Run the event loop until `widget` has painted (True) or `timeout_ms` has passed.
+
+    The data stack then loads in one go, during which the window cannot paint: so it
+    must have painted its first look before."""
+    loop = QEventLoop()
+    painted = QTimer(singleShot=True)
+    painted.timeout.connect(loop.quit)
+    watcher = _FirstPaint(painted)
+    widget.installEventFilter(watcher)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    widget.removeEventFilter(watcher)
+    return painted.isActive() or watcher.seen
+
+
+def _print_ms(started: float) -> None:
+    print(int((time.perf_counter() - started) * 1000), flush=True)
 
 
 def _show_splash(app: QApplication) -> QLabel:
@@ -116,6 +162,7 @@ def _open(db_target: str, *, smoke: bool, splash: QLabel | None = None) -> Datab
     """Open the database; a damaged file is offered its newest sound backup."""
     from buurtteam.store.backups import restore
     from buurtteam.store.db import DamagedFile, open_database
+    from buurtteam.ui import dialogs
 
     try:
         return _open_with_password(db_target, smoke=smoke, splash=splash)
@@ -156,6 +203,8 @@ def _open_with_password(
     from buurtteam.store import server
     from buurtteam.store.db import open_database
     from buurtteam.store.server import PasswordNeeded
+    from buurtteam.ui import dialogs
+    from buurtteam.ui import password as password_dialog
 
     password: str | None = None
     remember = False
@@ -192,6 +241,8 @@ def _report(error: BuurtteamError, *, smoke: bool, splash: QLabel | None = None)
     if smoke:
         print(error.text(), file=sys.stderr)
     else:
+        from buurtteam.ui import dialogs
+
         dialogs.show_error(None, error)
 
 
@@ -227,17 +278,23 @@ class _FirstPaint(QObject):
     def __init__(self, on_painted: QTimer) -> None:
         super().__init__()
         self._on_painted = on_painted
+        self.seen = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._on_painted.isActive():
+        if event.type() == QEvent.Type.Paint and not self.seen:
             # Let this paint finish first: the timer fires once the event loop is free.
+            self.seen = True
             self._on_painted.start(0)
         return False
 
 
-def _smoke(app: QApplication, window: MainWindow, started: float) -> int:
+def _smoke(app: QApplication, window: MainWindow, started: float | None) -> int:
+    """Exit 0 once the page has painted with the open database's data; print the
+    milliseconds since `started` (None: the first look printed them already)."""
+
     def _on_painted() -> None:
-        print(int((time.perf_counter() - started) * 1000), flush=True)
+        if started is not None:
+            _print_ms(started)
         app.exit(0)
 
     def _on_timeout() -> None:
@@ -250,6 +307,7 @@ def _smoke(app: QApplication, window: MainWindow, started: float) -> int:
     # The page was read when the window was built; its first paint shows the data.
     page: QWidget = window.current_page()
     page.installEventFilter(watcher)
+    page.update()  # a page shown at its first look paints again with the data read now
     QTimer.singleShot(SMOKE_TIMEOUT_MS, _on_timeout)
     code = app.exec()
     page.removeEventFilter(watcher)
@@ -282,6 +340,8 @@ class CrashHandler:
             return
         if self._showing:  # a second error while the dialog is open: logged is enough
             return
+        from buurtteam.ui import dialogs
+
         self._showing = True
         try:
             if dialogs.show_crash(self.window, details, log_file):

@@ -2,6 +2,11 @@
 
 Pages are read when they are shown, and read again after the neighbourhood changes or
 data comes in (an import, the demo); a hidden page costs nothing at start.
+
+At start the window can show before the database is open: from a first look
+(`ops.first_look`, bare `sqlite3`) it shows the neighbourhoods and the overview, and
+`attach` gives it the database once the data stack has loaded. Until then nothing can be
+changed: the data actions are off and a page switch waits for the data (start-up, issue 8).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -27,17 +33,21 @@ from PySide6.QtWidgets import (
 )
 
 from buurtteam import __version__
+from buurtteam.domain.overview import chosen_neighbourhood
 from buurtteam.errors import N_, BuurtteamError
 from buurtteam.i18n import _
 from buurtteam.i18n.format import datum, tijd
-from buurtteam.ops.overview import list_neighbourhoods
-from buurtteam.store.db import Database
 from buurtteam.ui import dialogs
-from buurtteam.ui.meeting_launcher import MeetingModeLauncher
 from buurtteam.ui.pages import Page
-from buurtteam.ui.search import SearchLauncher
 from buurtteam.ui.settings import Settings
 from buurtteam.ui.welcome import WelcomePage
+
+if TYPE_CHECKING:
+    from buurtteam.domain.overview import NeighbourhoodRow
+    from buurtteam.ops.first_look import FirstLook
+    from buurtteam.store.db import Database
+    from buurtteam.ui.meeting_launcher import MeetingModeLauncher
+    from buurtteam.ui.search import SearchLauncher
 
 STATUS_MESSAGE_MS = 10_000
 NAV_FONT_SCALE = 1.1
@@ -82,23 +92,24 @@ def data_location(db: Database) -> str:
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        db: Database,
+        db: Database | None,
         settings: Settings,
         *,
         today: Callable[[], date] = date.today,
+        first_look: FirstLook | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """A window on `db`; or, with `db` None, on `first_look` until `attach(db)`."""
         super().__init__(parent)
-        self._db = db
+        self._db: Database | None = None
         self._settings = settings
         self._today = today
         self._neighbourhood_id: int | None = None
         self._stale: set[int] = set()  # pages to read again before they are shown
+        self.meeting_mode: MeetingModeLauncher | None = None
+        self.search: SearchLauncher | None = None
 
-        title = "buurtteam"
-        if db.read_only:
-            title += " " + _("(read-only: someone else has this file open)")
-        self.setWindowTitle(title)
+        self.setWindowTitle("buurtteam")
         self.setMinimumSize(900, 600)
         # Section titles in bold so the page scans; style sheets do not pass fonts on to
         # children, so the tables and figures inside keep the normal weight.
@@ -107,22 +118,44 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
-        # Meeting mode (Ctrl+L) and search (Ctrl+K); a meeting left open by a crash reopens.
-        self.meeting_mode = MeetingModeLauncher(
-            self, db, settings, today, lambda: self.neighbourhood_id, self._on_refresh_triggered
-        )
-        self.search = SearchLauncher(
-            self, db, lambda: self.neighbourhood_id, self.meeting_mode.open_item
-        )
         self.setTabOrder(self.picker, self.nav)
 
         if not self.restoreGeometry(settings.geometry):
             self._default_size()
         self.restoreState(settings.window_state)
+        self._enable_data_actions(False)
         last = settings.page
         self._go_to_page(PAGE_KEYS.index(last) if last in PAGE_KEYS else 0)
-        self.reload()
+        if db is not None:
+            self.attach(db)
+        elif first_look is not None:
+            self._show_first_look(first_look)
         self.nav.setFocus()  # arrows move through the pages from the start
+
+    def attach(self, db: Database) -> None:
+        """Work on `db` from now on: read what the window shows and allow changes."""
+        # Imported here: they pull in the data stack, which loads after the first screen.
+        from buurtteam.ui.meeting_launcher import MeetingModeLauncher
+        from buurtteam.ui.search import SearchLauncher
+
+        self._db = db
+        if db.read_only:
+            self.setWindowTitle("buurtteam " + _("(read-only: someone else has this file open)"))
+        self.location_label.setText(_("Data: {location}").format(location=data_location(db)))
+        # Meeting mode (Ctrl+L) and search (Ctrl+K); a meeting left open by a crash reopens.
+        self.meeting_mode = MeetingModeLauncher(
+            self,
+            db,
+            self._settings,
+            self._today,
+            lambda: self.neighbourhood_id,
+            self._on_refresh_triggered,
+        )
+        self.search = SearchLauncher(
+            self, db, lambda: self.neighbourhood_id, self.meeting_mode.open_item
+        )
+        self._enable_data_actions(True)
+        self.reload(self.picker.currentText() or None)
 
     # Building
 
@@ -140,7 +173,10 @@ class MainWindow(QMainWindow):
         self._built: dict[int, Page] = {}
         for spec in PAGES:
             self.nav.addItem(_(spec.title))
-            self.pages.addWidget(QWidget())
+            # Seen only while the window shows its first look and the data is opened.
+            stand_in = QLabel(_("Opening the data..."))
+            stand_in.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.pages.addWidget(stand_in)
         widest = max(self.nav.fontMetrics().horizontalAdvance(_(s.title)) for s in PAGES)
         self.nav.setFixedWidth(widest + 48)
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
@@ -150,12 +186,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
 
-        self.welcome = WelcomePage()
-        self.welcome.demo_button.clicked.connect(self._on_welcome_demo_clicked)
-        self.welcome.import_button.clicked.connect(self._on_import_triggered)
-
+        self._welcome: WelcomePage | None = None  # built when a file has no neighbourhood
         self._central = QStackedWidget()
-        self._central.addWidget(self.welcome)
         self._central.addWidget(self.shell)
         self.setCentralWidget(self._central)
 
@@ -207,9 +239,9 @@ class MainWindow(QMainWindow):
             self.page_actions.append(action)
         self._page_group.triggered.connect(self._on_page_group_triggered)
         view_menu.addSeparator()
-        refresh = view_menu.addAction(_("&Refresh"))
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self._on_refresh_triggered)
+        self.refresh_action = view_menu.addAction(_("&Refresh"))
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self._on_refresh_triggered)
         language_menu = view_menu.addMenu(_("&Language"))
         self._language_group = QActionGroup(self)
         for code, name in LANGUAGE_NAMES:
@@ -226,7 +258,7 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._on_about_triggered)
 
     def _build_status_bar(self) -> None:
-        self.location_label = QLabel(_("Data: {location}").format(location=data_location(self._db)))
+        self.location_label = QLabel()
         self.location_label.setTextFormat(Qt.TextFormat.PlainText)
         self.location_label.setAccessibleName(_("Where the data is kept"))
         self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -243,10 +275,22 @@ class MainWindow(QMainWindow):
     def neighbourhood_id(self) -> int | None:
         return self._neighbourhood_id
 
+    @property
+    def welcome(self) -> WelcomePage:
+        """What an empty file shows: the demo or an import to begin with."""
+        if self._welcome is None:
+            self._welcome = WelcomePage()
+            self._welcome.demo_button.clicked.connect(self._on_welcome_demo_clicked)
+            self._welcome.import_button.clicked.connect(self._on_import_triggered)
+            self._welcome.demo_button.setEnabled(self._db is not None)
+            self._welcome.import_button.setEnabled(self._db is not None)
+            self._central.addWidget(self._welcome)
+        return self._welcome
+
     def current_page(self) -> QWidget:
         """The page a person sees now: the welcome, or one of the pages."""
-        if self._central.currentWidget() is self.welcome:
-            return self.welcome
+        if self._welcome is not None and self._central.currentWidget() is self._welcome:
+            return self._welcome
         return self.page(self.pages.currentIndex())
 
     def page(self, row: int) -> Page:
@@ -267,16 +311,58 @@ class MainWindow(QMainWindow):
         self._built[row] = page
         return page
 
+    def _enable_data_actions(self, enabled: bool) -> None:
+        """What needs the open database; off while the window shows only a first look."""
+        for action in (self.import_action, self.backup_action, self.restore_action):
+            action.setEnabled(enabled)
+        self.refresh_action.setEnabled(enabled)
+        if self._welcome is not None:
+            self._welcome.demo_button.setEnabled(enabled)
+            self._welcome.import_button.setEnabled(enabled)
+
+    def _show_first_look(self, look: FirstLook) -> None:
+        """The neighbourhoods and the overview as read by a first look, before `attach`."""
+        self.location_label.setText(_("Data: {location}").format(location=str(look.path)))
+        self._show_neighbourhoods(list(look.neighbourhoods), look.chosen)
+        self.export_action.setEnabled(False)
+        if look.chosen is None or look.overview is None:
+            return
+        self._neighbourhood_id = look.neighbourhoods[look.chosen].id
+        self._stale = set(range(len(PAGES)))  # read them all again once attached
+        if self.pages.currentIndex() == PAGE_KEYS.index("overview"):
+            from buurtteam.ui.pages.overview import OverviewPage
+
+            page = self.page(self.pages.currentIndex())
+            assert isinstance(page, OverviewPage)
+            page.show_overview(look.overview)
+
     def reload(self, select_name: str | None = None) -> None:
         """Read the neighbourhoods again; show the welcome when there are none.
 
         Picks `select_name`, else the neighbourhood chosen last time, else the first.
         """
+        if self._db is None:
+            return
+        from buurtteam.ops.overview import list_neighbourhoods
+
         try:
             rows = list_neighbourhoods(self._db)
         except BuurtteamError as error:
             dialogs.show_error(self, error)
             return
+        index = (
+            chosen_neighbourhood(rows, select_name or self._settings.neighbourhood)
+            if rows
+            else None
+        )
+        self._show_neighbourhoods(rows, index)
+        if index is not None:
+            self._show_neighbourhood(rows[index].id)
+        else:
+            self._neighbourhood_id = None
+
+    def _show_neighbourhoods(self, rows: list[NeighbourhoodRow], index: int | None) -> None:
+        """The picker filled with `rows`, on `index`; the welcome when there are none."""
         has_data = bool(rows)
         self._central.setCurrentWidget(self.shell if has_data else self.welcome)
         self.toolbar.setVisible(has_data)
@@ -290,14 +376,8 @@ class MainWindow(QMainWindow):
                 self.picker.setItemData(
                     self.picker.count() - 1, row.municipality, Qt.ItemDataRole.ToolTipRole
                 )
-        if not has_data:
-            self._neighbourhood_id = None
-            return
-        wanted = select_name or self._settings.neighbourhood
-        index = next((i for i, row in enumerate(rows) if row.name == wanted), 0)
-        with QSignalBlocker(self.picker):
-            self.picker.setCurrentIndex(index)
-        self._show_neighbourhood(rows[index].id)
+            if index is not None:
+                self.picker.setCurrentIndex(index)
 
     def _show_neighbourhood(self, neighbourhood_id: int) -> None:
         self._neighbourhood_id = neighbourhood_id
@@ -306,7 +386,7 @@ class MainWindow(QMainWindow):
 
     def _load_current_page(self) -> None:
         row = self.pages.currentIndex()
-        if self._neighbourhood_id is None or row not in self._stale:
+        if self._db is None or self._neighbourhood_id is None or row not in self._stale:
             return
         try:
             self.page(row).load(self._db, self._neighbourhood_id, self._today())
@@ -327,7 +407,9 @@ class MainWindow(QMainWindow):
     def _on_nav_current_row_changed(self, row: int) -> None:
         if row < 0:
             return
-        self.page(row)
+        if self._db is not None or PAGES[row].key == "overview":
+            # Other pages import the data stack: built once it has loaded (`attach`).
+            self.page(row)
         self.pages.setCurrentIndex(row)
         self.page_actions[row].setChecked(True)
         self._settings.page = PAGES[row].key
@@ -346,17 +428,23 @@ class MainWindow(QMainWindow):
         self.reload(self.picker.currentText() or None)
 
     def _on_welcome_demo_clicked(self) -> None:
+        db = self._db
+        if db is None:  # a click queued while the window showed its first look
+            return
         # Imported here: the demo data is only needed on this one click.
         from buurtteam.ops.demo import load_demo
 
         try:
-            summary = load_demo(self._db, self._today())
+            summary = load_demo(db, self._today())
         except BuurtteamError as error:
             dialogs.show_error(self, error)
             return
         self._after_new_data(summary.neighbourhoods[0] if summary.neighbourhoods else None)
 
     def _on_import_triggered(self) -> None:
+        db = self._db
+        if db is None:  # a click queued while the window showed its first look
+            return
         path = dialogs.ask_open_file(
             self, _("Import exchange file"), _("Exchange files (*.json);;All files (*)")
         )
@@ -365,7 +453,7 @@ class MainWindow(QMainWindow):
         from buurtteam.ops.exchange import import_file
 
         try:
-            summary = import_file(self._db, path)
+            summary = import_file(db, path)
         except BuurtteamError as error:
             dialogs.show_error(self, error)
             return
@@ -376,6 +464,9 @@ class MainWindow(QMainWindow):
         )
 
     def _on_export_triggered(self) -> None:
+        db = self._db
+        if db is None:  # a click queued while the window showed its first look
+            return
         suggested = Path.home() / f"buurtteam-{self._today().isoformat()}.json"
         path = dialogs.ask_save_file(
             self, _("Export exchange file"), suggested, _("Exchange files (*.json)")
@@ -385,7 +476,7 @@ class MainWindow(QMainWindow):
         from buurtteam.ops.exchange import export_file
 
         try:
-            export_file(self._db, path)
+            export_file(db, path)
         except BuurtteamError as error:
             dialogs.show_error(self, error)
             return
@@ -394,21 +485,27 @@ class MainWindow(QMainWindow):
         )
 
     def _on_backup_triggered(self) -> None:
+        db = self._db
+        if db is None:  # a click queued while the window showed its first look
+            return
         from buurtteam.store.backups import make_backup
 
         try:
-            written = make_backup(self._db, "handmatig", datetime.now())
+            written = make_backup(db, "handmatig", datetime.now())
         except BuurtteamError as error:
             dialogs.show_error(self, error)
             return
         dialogs.show_information(self, _("Backup saved in {file}").format(file=str(written)))
 
     def _on_restore_triggered(self) -> None:
+        db = self._db
+        if db is None:  # a click queued while the window showed its first look
+            return
         from buurtteam.store.backups import list_backups, restore
 
-        if self._db.path is None:
+        if db.path is None:
             return
-        backups = list_backups(self._db.path)
+        backups = list_backups(db.path)
         if not backups:
             dialogs.show_information(self, _("There are no backups of this file yet."))
             return
@@ -430,7 +527,7 @@ class MainWindow(QMainWindow):
         if not dialogs.ConfirmDialog.ask(self, question):
             return
         try:
-            restore(self._db, backup.path, datetime.now())
+            restore(db, backup.path, datetime.now())
         except BuurtteamError as error:
             dialogs.show_error(self, error)
             return

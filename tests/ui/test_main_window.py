@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QTableView, QWi
 from pytestqt.qtbot import QtBot
 
 from buurtteam.errors import BuurtteamError
-from buurtteam.store.db import Database
+from buurtteam.store.db import Database, open_database
 from buurtteam.store.exchange_import import ImportSummary
 from buurtteam.store.models import Neighbourhood, Proposal
 from buurtteam.ui import dialogs
@@ -493,3 +493,67 @@ def test_smoke_on_a_folder_is_refused_with_exit_code_1(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "is een map, geen databasebestand" in result.stderr
     assert result.stdout == ""
+
+
+# -- the first look: the window shows before the data stack has loaded (issue 8) ----------
+
+
+def _window_on_first_look(qtbot: QtBot, db_path: Path, settings: Settings) -> MainWindow:
+    from buurtteam.ops.first_look import first_look
+
+    look = first_look(str(db_path), settings.neighbourhood, TODAY)
+    assert look is not None
+    window = MainWindow(None, settings, today=lambda: TODAY, first_look=look)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.mark.sqlite_only("a first look reads a file")
+def test_the_first_look_shows_the_overview_and_waits_for_the_data(
+    qtbot: QtBot, db: Database, db_path: Path, settings: Settings
+) -> None:
+    add_sample_neighbourhood(db)
+    db.close()
+    window = _window_on_first_look(qtbot, db_path, settings)
+    page = window.current_page()
+    assert isinstance(page, OverviewPage)
+    texts = visible_texts(page)
+    assert "Duin en Dorp" in texts and "dinsdag 6 april 2027" in texts
+    assert page.actions_section.title() == "Openstaande acties (3)"
+    assert window.picker.currentText() == "Duin en Dorp"
+    # Nothing can be changed until the data is open.
+    for action in (window.import_action, window.export_action, window.backup_action):
+        assert not action.isEnabled()
+    # A page chosen meanwhile says it is coming, and is read once the data is open.
+    window.nav.setCurrentRow(PAGES.index(next(p for p in PAGES if p.key == "contract")))
+    assert "De gegevens worden geopend..." in visible_texts(window.pages)
+
+    opened = open_database(db_path)
+    try:
+        window.attach(opened)
+        assert window.import_action.isEnabled() and window.export_action.isEnabled()
+        contract_page = window.current_page()
+        assert type(contract_page).__name__ == "ContractPage"
+        assert "De gegevens worden geopend..." not in visible_texts(window.pages)
+        assert window.search is not None and window.meeting_mode is not None
+    finally:
+        opened.close()
+
+
+@pytest.mark.sqlite_only("a first look reads a file")
+def test_the_first_look_of_an_empty_file_offers_the_welcome_once_open(
+    qtbot: QtBot, db: Database, db_path: Path, settings: Settings
+) -> None:
+    db.close()
+    window = _window_on_first_look(qtbot, db_path, settings)
+    assert window.current_page() is window.welcome
+    assert not window.welcome.demo_button.isEnabled()
+    opened = open_database(db_path)
+    try:
+        window.attach(opened)
+        assert window.welcome.demo_button.isEnabled()
+        assert window.welcome.import_button.isEnabled()
+    finally:
+        opened.close()

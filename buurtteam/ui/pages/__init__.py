@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
-from buurtteam.store.db import Database
+if TYPE_CHECKING:  # the data stack loads after the first screen (start-up time, issue 8)
+    from buurtteam.store.db import Database
 
 HEADING_SCALE = 1.6
 SUBHEADING_SCALE = 1.2

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
@@ -22,20 +23,15 @@ from PySide6.QtWidgets import (
 
 from buurtteam import i18n
 from buurtteam.domain.budget import Ledger
+from buurtteam.domain.overview import NextMeeting, OpenAction, OverduePoint, Overview, ReplyFlag
 from buurtteam.i18n import _, ngettext
 from buurtteam.i18n.format import datum, datum_long, euro, tijd
 from buurtteam.i18n.labels import point_status_label
-from buurtteam.ops.overview import (
-    NextMeeting,
-    OpenAction,
-    OverduePoint,
-    Overview,
-    ReplyFlag,
-    overview,
-)
-from buurtteam.store.db import Database
 from buurtteam.ui.pages import SUBHEADING_SCALE, Page, heading, plain_label
 from buurtteam.ui.table import Column, TableSection
+
+if TYPE_CHECKING:
+    from buurtteam.store.db import Database
 
 WARNING_COLOUR = "#8b1a1a"  # dark red, readable on light backgrounds; the words say it too
 
@@ -251,6 +247,10 @@ class OverviewPage(Page):
         layout.addWidget(self.points_section, 1)
 
     def load(self, db: Database, neighbourhood_id: int, today: date) -> None:
+        # Imported here: the window's first screen shows this page before the data stack
+        # (SQLAlchemy) has loaded, from a quick look (ops.first_look).
+        from buurtteam.ops.overview import overview
+
         self.show_overview(overview(db, neighbourhood_id, today))
 
     def show_overview(self, data: Overview) -> None:
