@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -184,12 +185,23 @@ class RowTableView(QTableView):
                 else QHeaderView.ResizeMode.Interactive
             )
             header.setSectionResizeMode(section, mode)
-        model.modelReset.connect(self.fit_columns)
+        self._wants: list[int] | None = None  # the fitted columns' widths, once per reset
+        model.modelReset.connect(self._on_model_reset)
+
+    def _on_model_reset(self) -> None:
+        self._wants = None
+        self.fit_columns()
 
     def fit_columns(self) -> None:
         header = self.horizontalHeader()
         fitted = [i for i, column in enumerate(self._columns) if not column.stretch]
-        wants = [max(self.sizeHintForColumn(i), header.sectionSizeHint(i)) for i in fitted]
+        if self._wants is None:
+            # Measured once per reset, not on every resize: the window's layout resizes a
+            # table several times while it shows, and measuring asks every cell its text.
+            self._wants = [
+                max(self.sizeHintForColumn(i), header.sectionSizeHint(i)) for i in fitted
+            ]
+        wants = self._wants
         room = self.viewport().width()
         if len(fitted) < len(self._columns):
             room = int(room * (1 - MIN_STRETCH_SHARE))
@@ -200,6 +212,12 @@ class RowTableView(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_columns()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._wants = None  # the text takes another width now
+            self.fit_columns()
 
 
 class TableSection(QGroupBox, Generic[R]):
