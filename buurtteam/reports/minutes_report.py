@@ -392,12 +392,27 @@ def _label_table(rows: Sequence[tuple[str, str]], styles: Styles, label_width: f
     return result
 
 
+def _labelled_line(label: str, text: str, styles: Styles, label_width: float) -> Flowable:
+    """A decision, action, idea or contract point: the label left, the text beside it.
+
+    One paragraph with the label hanging, not a one-row table: a 30-item meeting has a
+    hundred of these lines, and tables made up a good part of the time a print took
+    (issue 8). Its text column is exactly that of the table rows it replaces, which
+    reach 6 pt into the frame's right padding; the lines break in the same places.
+    A label too wide for its column (another language) still gets a table row, where
+    it wraps instead of pushing the text aside.
+    """
+    if not text or not styles.label_fits(label, label_width):
+        return _label_table([(label, text)], styles, label_width)
+    return para(text, styles.hanging(label_width, right=-6), label=label)
+
+
 def _item_flowables(block: ItemBlock, styles: Styles) -> list[Flowable]:
     label_width = 44 * mm if styles.large else 31 * mm
     out: list[Flowable] = [para(block.heading, styles.subheading)]
     for label, text in block.lines:
         if label:
-            out.append(_label_table([(label, text)], styles, label_width))
+            out.append(_labelled_line(label, text, styles, label_width))
         else:
             out.append(para(text, styles.body))
     return out

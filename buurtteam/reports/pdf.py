@@ -135,6 +135,29 @@ class Styles:
             keepWithNext=1,
         )
 
+    def hanging(self, indent: float, right: float = 0.0) -> ParagraphStyle:
+        """Body text indented by `indent`, its bold label (`para(label=...)`) hanging left.
+
+        Looks like a two-column row of label and text, but lays out as one paragraph
+        (a one-row table is measured and drawn cell by cell) and may run over a page.
+        Fixed spacing as the table rows it replaces: 3 pt under, 6 pt between.
+        """
+        return self._style(
+            "hanging",
+            leftIndent=indent,
+            rightIndent=right,
+            bulletIndent=0,
+            bulletFontName=f"{FONT}-Bold",
+            bulletFontSize=self.size,
+            spaceBefore=6,
+            spaceAfter=3,
+        )
+
+    def label_fits(self, label: str, indent: float) -> bool:
+        """Whether `label` hangs in `indent` with reportlab's gap (0.6 em) before the text."""
+        width = pdfmetrics.stringWidth(label, f"{FONT}-Bold", self.size)
+        return width + 0.6 * self.size <= indent
+
     @property
     def cell(self) -> ParagraphStyle:
         return self._style("cell", 0.9)
@@ -162,12 +185,18 @@ class OnceParagraph(Paragraph):
         return size
 
 
-def para(text: str | None, style: ParagraphStyle, *, markup: str = "") -> Paragraph:
-    """A paragraph of user text, escaped. `markup` may wrap it (`"b"`, `"i"`)."""
+def para(
+    text: str | None, style: ParagraphStyle, *, markup: str = "", label: str | None = None
+) -> Paragraph:
+    """A paragraph of user text, escaped. `markup` may wrap it (`"b"`, `"i"`).
+
+    `label` goes in the hanging indent of a `Styles.hanging` style; reportlab draws it
+    as plain text, never as markup, so it needs no escaping.
+    """
     content = esc(text)
     if markup:
         content = f"<{markup}>{content}</{markup}>"
-    return OnceParagraph(content, style)
+    return OnceParagraph(content, style, bulletText=label)
 
 
 def table(

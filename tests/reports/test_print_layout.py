@@ -4,6 +4,9 @@ line breaking that is measured once but never stale."""
 
 from __future__ import annotations
 
+import re
+import subprocess
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -16,18 +19,37 @@ from buurtteam.domain.minutes import VoteCount
 from buurtteam.domain.vocab import Role
 from buurtteam.reports.agenda_report import AgendaStyles
 from buurtteam.reports.minutes_report import (
+    ItemBlock,
     PrintAction,
     PrintDecision,
     PrintItem,
     PrintPerson,
+    _story,
+    minutes_model,
     write_minutes,
 )
-from buurtteam.reports.pdf import Styles, esc, para
+from buurtteam.reports.pdf import PageFrame, Styles, build_pdf, esc, para
 from tests.reports.test_minutes_report import START, flat, sample
 
 
 def pages_of(path: Path) -> list[str]:
     return [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
+
+
+WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>'
+)
+
+
+def words(path: Path) -> list[tuple[str, float, float, float]]:
+    """Every word on the first page with its left edge, top and right edge."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return [(w, float(x0), float(y0), float(x1)) for x0, y0, x1, w in WORD.findall(html)]
 
 
 def thirty_items() -> tuple[PrintItem, ...]:
@@ -150,3 +172,36 @@ def test_a_split_paragraph_keeps_every_line(text: str, width: float, height: flo
         again = Paragraph(esc(text), style)
         assert kept.wrap(width, 10_000) == again.wrap(width, 10_000)
         assert len(kept.blPara.lines) == len(again.blPara.lines)
+
+
+def print_lines(path: Path, lines: tuple[tuple[str, str], ...], large: bool) -> Path:
+    model = replace(minutes_model(sample()), items=(ItemBlock("1. Opening", lines),))
+    styles = AgendaStyles(large=large)
+    frame = PageFrame(model.header_left, model.header_right, model.footer)
+    return build_pdf(path, _story(model, styles), frame, styles, title="t")
+
+
+def test_a_label_stands_left_of_its_text_on_the_first_line(tmp_path: Path) -> None:
+    text = "Extra afvalbakken " * 12
+    for large in (False, True):
+        found = words(print_lines(tmp_path / "v.pdf", (("Besluit", text),), large))
+        label = next(w for w in found if w[0] == "Besluit")
+        first = next(w for w in found if w[0] == "Extra")
+        assert label[3] < first[1]  # the label ends before the text starts
+        assert abs(label[2] - first[2]) < 0.5  # on the same line
+        # The text wraps in its own column: no later line starts under the label.
+        lines = [w for w in found if w[0] in ("Extra", "afvalbakken") and w[1] < first[1]]
+        assert lines == []
+
+
+def test_a_label_too_wide_for_its_column_wraps_instead_of_pushing_the_text(
+    tmp_path: Path,
+) -> None:
+    label = "Aanvullende gemeentelijke toezegging"
+    for large in (False, True):
+        found = words(print_lines(tmp_path / "v.pdf", ((label, "Tekst erbij"),), large))
+        start = next(w for w in found if w[0] == "Tekst")[1]
+        parts = [w for w in found if w[0] in label.split()]
+        assert {w[0] for w in parts} == set(label.split())
+        assert all(w[3] < start for w in parts)
+        assert len({round(w[2]) for w in parts}) > 1  # over more than one line
