@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -161,6 +162,9 @@ class RowTableView(QTableView):
 
     def __init__(self, model: RowTableModel[Any], accessible_name: str) -> None:
         super().__init__()
+        self._wants: list[int] | None = None  # the fitted columns' widths, once per reset
+        self._rows_fitted_at: tuple[int, ...] | None = None  # column widths rows fit
+        self._fits_rows = True
         self.setModel(model)
         self._columns = model.columns
         self.setAccessibleName(accessible_name)
@@ -171,10 +175,7 @@ class RowTableView(QTableView):
         self.setShowGrid(False)
         self.setWordWrap(True)
         self.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
-        rows = self.verticalHeader()
-        rows.setVisible(False)
-        # Rows grow to fit wrapped text: a long title is read in full, never cut off.
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -185,12 +186,38 @@ class RowTableView(QTableView):
                 else QHeaderView.ResizeMode.Interactive
             )
             header.setSectionResizeMode(section, mode)
-        self._wants: list[int] | None = None  # the fitted columns' widths, once per reset
         model.modelReset.connect(self._on_model_reset)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        """Rows grow to fit wrapped text: a long title is read in full, never cut off.
+
+        On our own model the rows are fitted once per reset and width, when shown: Qt's
+        ResizeToContents measured every row on each of the several resizes a showing
+        window goes through (two thirds of the first screen's time on ten years of
+        data). A model in between (a filter that hides and sorts rows) keeps Qt's way.
+        """
+        super().setModel(model)
+        self._fits_rows = isinstance(model, RowTableModel)
+        self._rows_fitted_at = None
+        self.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Fixed
+            if self._fits_rows
+            else QHeaderView.ResizeMode.ResizeToContents
+        )
 
     def _on_model_reset(self) -> None:
         self._wants = None
+        self._rows_fitted_at = None
         self.fit_columns()
+
+    def _fit_rows(self) -> None:
+        if not self._fits_rows or not self.isVisible():
+            return  # a hidden table's widths are not final: fitted when it shows
+        header = self.horizontalHeader()
+        widths = tuple(header.sectionSize(i) for i in range(header.count()))
+        if widths != self._rows_fitted_at:
+            self._rows_fitted_at = widths
+            self.resizeRowsToContents()
 
     def fit_columns(self) -> None:
         header = self.horizontalHeader()
@@ -208,6 +235,11 @@ class RowTableView(QTableView):
         cap = max(shared_width(wants, room), header.minimumSectionSize())
         for section, want in zip(fitted, wants, strict=True):
             header.resizeSection(section, min(want, cap))
+        self._fit_rows()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_rows()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

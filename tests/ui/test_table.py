@@ -69,3 +69,26 @@ def test_long_names_do_not_squeeze_the_title(qtbot: QtBot) -> None:
     section.set_rows([])
     assert section.empty_label.isVisible() and not section.view.isVisible()
     assert section.title() == "Acties"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_rows_grow_to_show_wrapped_text_in_full(qtbot: QtBot) -> None:
+    section: TableSection[Row] = TableSection(COLUMNS, name="Acties", empty_text="Geen acties.")
+    qtbot.addWidget(section)
+    long_title = " ".join(["Opdracht geven en de facturen doorsturen naar de buurtcoördinator"] * 3)
+    section.set_rows([Row("Bankje", "Ans", "€\xa01,00"), Row(long_title, "Henk", "€\xa02,00")])
+    section.resize(700, 400)
+    section.show()
+    qtbot.waitExposed(section)
+    view = section.view
+    one_line = view.rowHeight(0)
+    assert view.rowHeight(1) >= 2 * one_line  # wrapped over several lines, not cut off
+
+    # Narrower: the long title needs more lines, and its row grows again.
+    before = view.rowHeight(1)
+    section.resize(420, 400)
+    qtbot.waitUntil(lambda: view.rowHeight(1) > before)
+
+    # New rows are fitted too.
+    section.set_rows([Row(long_title, "Ans", "€\xa03,00")])
+    assert view.rowHeight(0) > one_line

@@ -191,6 +191,10 @@ class _RepliesBox(QGroupBox):
 
     def show_flags(self, flags: tuple[ReplyFlag, ...]) -> None:
         for label in self.lines:
+            # Hidden now: deleteLater waits for the event loop, and the new lines must
+            # not show beside the old ones meanwhile.
+            label.hide()
+            self._layout.removeWidget(label)
             label.deleteLater()
         self.lines = []
         self.setVisible(bool(flags))
