@@ -164,8 +164,10 @@ class RowTableView(QTableView):
         super().__init__()
         self._wants: list[int] | None = None  # the fitted columns' widths, once per reset
         self._rows_fitted_at: tuple[int, ...] | None = None  # column widths rows fit
+        self._fitted_rows: set[int] = set()  # rows fitted at those widths
         self._fits_rows = True
         self.setModel(model)
+        self.verticalScrollBar().valueChanged.connect(self._fit_visible_rows)
         self._columns = model.columns
         self.setAccessibleName(accessible_name)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -217,7 +219,25 @@ class RowTableView(QTableView):
         widths = tuple(header.sectionSize(i) for i in range(header.count()))
         if widths != self._rows_fitted_at:
             self._rows_fitted_at = widths
-            self.resizeRowsToContents()
+            self._fitted_rows = set()
+        self._fit_visible_rows()
+
+    def _fit_visible_rows(self) -> None:
+        """Fit the rows in sight, and the next screenful; the rest when scrolled to.
+
+        Measuring wrapped text is the costly part of showing a long list (ten years of
+        actions), and only a screenful can be read at once.
+        """
+        if not self._fits_rows or self._rows_fitted_at is None:
+            return
+        count = self.model().rowCount()
+        row = max(self.rowAt(0), 0)
+        bottom = 2 * self.viewport().height()
+        while row < count and self.rowViewportPosition(row) < bottom:
+            if row not in self._fitted_rows:
+                self._fitted_rows.add(row)
+                self.resizeRowToContents(row)
+            row += 1
 
     def fit_columns(self) -> None:
         header = self.horizontalHeader()

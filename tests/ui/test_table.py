@@ -92,3 +92,19 @@ def test_rows_grow_to_show_wrapped_text_in_full(qtbot: QtBot) -> None:
     # New rows are fitted too.
     section.set_rows([Row(long_title, "Ans", "€\xa03,00")])
     assert view.rowHeight(0) > one_line
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_long_list_fits_its_rows_as_they_are_scrolled_to(qtbot: QtBot) -> None:
+    section: TableSection[Row] = TableSection(COLUMNS, name="Acties", empty_text="Geen acties.")
+    qtbot.addWidget(section)
+    long_title = " ".join(["Lijst maken van bewoners die een huisbezoek op prijs stellen"] * 3)
+    section.set_rows([Row(f"{long_title} {n}", "Ans", "€\xa01,00") for n in range(300)])
+    section.resize(600, 300)
+    section.show()
+    qtbot.waitExposed(section)
+    view = section.view
+    one_line = view.fontMetrics().lineSpacing()
+    assert view.rowHeight(0) >= 2 * one_line
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: view.rowHeight(299) >= 2 * one_line)
