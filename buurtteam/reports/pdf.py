@@ -139,8 +139,8 @@ class Styles:
         """Body text indented by `indent`, its bold label (`para(label=...)`) hanging left.
 
         Looks like a two-column row of label and text, but lays out as one paragraph
-        (a one-row table is measured and drawn cell by cell) and may run over a page.
-        Fixed spacing as the table rows it replaces: 3 pt under, 6 pt between.
+        (a one-row table is measured and drawn cell by cell). Fixed spacing as the
+        table rows it replaces: 3 pt under, 6 pt between.
         """
         return self._style(
             "hanging",
@@ -151,6 +151,7 @@ class Styles:
             bulletFontSize=self.size,
             spaceBefore=6,
             spaceAfter=3,
+            allowWidows=0,  # an entry taller than a page leaves no line alone
         )
 
     def label_fits(self, label: str, indent: float) -> bool:
@@ -185,18 +186,35 @@ class OnceParagraph(Paragraph):
         return size
 
 
+class EntryParagraph(OnceParagraph):
+    """A labelled entry: kept whole on one page, as the table row it replaces was.
+
+    Only an entry taller than a whole page runs over (where a table row would stop the
+    print), and then it leaves no single line behind on either page.
+    """
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        if frame is not None and not getattr(frame, "_atTop", True):
+            return []  # not at the top of a page: move to the next one whole
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        return parts
+
+
 def para(
     text: str | None, style: ParagraphStyle, *, markup: str = "", label: str | None = None
 ) -> Paragraph:
     """A paragraph of user text, escaped. `markup` may wrap it (`"b"`, `"i"`).
 
-    `label` goes in the hanging indent of a `Styles.hanging` style; reportlab draws it
-    as plain text, never as markup, so it needs no escaping.
+    `label` makes it an entry (`EntryParagraph`) with the label in the hanging indent of
+    a `Styles.hanging` style; reportlab draws the label as plain text, never as markup.
     """
     content = esc(text)
     if markup:
         content = f"<{markup}>{content}</{markup}>"
-    return OnceParagraph(content, style, bulletText=label)
+    if label is not None:
+        return EntryParagraph(content, style, bulletText=label)
+    return OnceParagraph(content, style)
 
 
 def table(

@@ -205,3 +205,29 @@ def test_a_label_too_wide_for_its_column_wraps_instead_of_pushing_the_text(
         assert {w[0] for w in parts} == set(label.split())
         assert all(w[3] < start for w in parts)
         assert len({round(w[2]) for w in parts}) > 1  # over more than one line
+
+
+def test_an_entry_moves_to_the_next_page_whole(tmp_path: Path) -> None:
+    # Notes of growing length push a five-line decision down page 1 until it would
+    # straddle the page break; it must then move over whole, as a table row did.
+    decision = " ".join(f"stap{n}" for n in range(60))
+    straddled = 0
+    for extra in range(0, 300, 12):
+        notes = "Inbreng van bewoners. " * (200 + extra)
+        item = PrintItem(1, "Opening", notes, True, (), (), (decision,), ())
+        pages = pages_of(write_minutes(sample(items=(item,)), tmp_path / "v.pdf"))
+        holding = [n for n, text in enumerate(pages) if "stap0 " in text or "stap59" in text]
+        assert len(holding) == 1, f"{extra}: the entry runs over a page"
+        assert all(f"stap{n} " in pages[holding[0]] for n in range(59))
+        straddled += holding[0] > 0 and "Inbreng" in pages[holding[0] - 1][-300:]
+    assert straddled  # some of these really were at the foot of a page
+
+
+def test_an_entry_taller_than_a_page_runs_over_and_keeps_every_word(tmp_path: Path) -> None:
+    words_ = [f"besluit{n}" for n in range(1200)]
+    decision = PrintDecision(1, "Opening", " ".join(words_), None)
+    item = PrintItem(1, "Opening", None, True, (decision,), (), (), ())
+    path = write_minutes(sample(items=(item,), decisions=()), tmp_path / "lang.pdf")
+    text = flat(path)
+    positions = [text.index(f"{word} ") for word in words_[:-1]]
+    assert positions == sorted(positions) and words_[-1] in text
