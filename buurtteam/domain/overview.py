@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from buurtteam.domain.budget import Ledger
-from buurtteam.domain.contract import UnansweredLetter
+from buurtteam.domain.ledger import Ledger
+from buurtteam.domain.letters import UnansweredLetter
 from buurtteam.domain.vocab import PointStatus
 
 

@@ -11,11 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from buurtteam.domain.overview import NeighbourhoodRow, Overview, chosen_neighbourhood
 from buurtteam.store import overview_queries as queries
 from buurtteam.store.first_look import first_look as look_into
-from buurtteam.store.overview_queries import Reader
+
+if TYPE_CHECKING:
+    from buurtteam.store.overview_queries import Reader
 
 
 @dataclass(frozen=True)

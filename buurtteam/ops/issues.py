@@ -22,11 +22,13 @@ from buurtteam.domain.contract import (
     RUNG_STEP,
     Rung,
     RungReached,
-    StepFact,
-    UnansweredLetter,
     current_rung,
     ladder,
     next_rung,
+)
+from buurtteam.domain.letters import (
+    StepFact,
+    UnansweredLetter,
     overdue_reply,
     unanswered_letters,
 )

@@ -13,10 +13,13 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import quote
 
-from buurtteam.store.overview_queries import Reader, SqliteReader
+from buurtteam.store.overview_queries import SqliteReader
+
+if TYPE_CHECKING:
+    from buurtteam.store.overview_queries import Reader
 
 T = TypeVar("T")
 

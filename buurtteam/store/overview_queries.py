@@ -14,13 +14,12 @@ No module-level import of SQLAlchemy: this module is on the fast path.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
-from buurtteam.domain.budget import Ledger, ledger
-from buurtteam.domain.contract import StepFact, overdue_reply
+from buurtteam.domain.ledger import Ledger, ledger
+from buurtteam.domain.letters import StepFact, overdue_reply
 from buurtteam.domain.money import ZERO, from_cents
 from buurtteam.domain.overview import (
     NeighbourhoodRow,
@@ -53,8 +52,10 @@ Row = Sequence[Any]
 _SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
 
 
-class Reader(Protocol):
-    def rows(self, sql: str, params: Mapping[str, object]) -> list[Row]: ...
+if TYPE_CHECKING:  # a class made only for the type checker: this module is on the fast path
+
+    class Reader(Protocol):
+        def rows(self, sql: str, params: Mapping[str, object]) -> list[Row]: ...
 
 
 def _sqlite_value(value: object) -> object:
@@ -65,22 +66,26 @@ def _sqlite_value(value: object) -> object:
     return value
 
 
-@dataclass(frozen=True)
 class SqliteReader:
     """Reads through a bare `sqlite3` connection."""
 
-    connection: sqlite3.Connection
+    __slots__ = ("connection",)
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
 
     def rows(self, sql: str, params: Mapping[str, object]) -> list[Row]:
         bound = {name: _sqlite_value(value) for name, value in params.items()}
         return self.connection.execute(sql, bound).fetchall()
 
 
-@dataclass(frozen=True)
 class SessionReader:
     """Reads inside a session's transaction, on SQLite or a database server."""
 
-    session: Session
+    __slots__ = ("session",)
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
 
     def rows(self, sql: str, params: Mapping[str, object]) -> list[Row]:
         from sqlalchemy import text
@@ -250,7 +255,7 @@ def overdue_points(reader: Reader, neighbourhood_id: int, today: date) -> tuple[
 def reply_flags(reader: Reader, neighbourhood_id: int, today: date) -> tuple[ReplyFlag, ...]:
     """Open issues whose letter waits longer than `reply_weeks` (default six), oldest first.
 
-    The rule itself is `buurtteam.domain.contract.overdue_reply`; a reminder is no reply.
+    The rule itself is `buurtteam.domain.letters.overdue_reply`; a reminder is no reply.
     """
     term = reader.rows(
         "SELECT reply_weeks FROM neighbourhood WHERE id = :hood", {"hood": neighbourhood_id}

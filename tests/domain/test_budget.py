@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from buurtteam.domain.budget import (
     Decision,
     DecisionKind,
-    Ledger,
     NoBudgetYear,
     OverBudget,
     PaymentAboveGrant,
@@ -26,10 +25,10 @@ from buurtteam.domain.budget import (
     decide,
     deferral_reason,
     grant_preview,
-    ledger,
     split_deferral,
     theme_totals,
 )
+from buurtteam.domain.ledger import Ledger, ledger
 from buurtteam.domain.vocab import ProposalStatus
 from buurtteam.errors import InvalidInput, RuleBroken
 

@@ -12,7 +12,6 @@ from buurtteam.domain.contract import (
     HistoryFact,
     PointFacts,
     Rung,
-    StepFact,
     accountability,
     accountability_by_party,
     current_rung,
@@ -23,10 +22,9 @@ from buurtteam.domain.contract import (
     ladder,
     next_free_number,
     next_rung,
-    overdue_reply,
     slips,
-    unanswered_letters,
 )
+from buurtteam.domain.letters import StepFact, overdue_reply, unanswered_letters
 from buurtteam.domain.vocab import IssueStatus, PointStatus, StepKind
 
 TODAY = date(2027, 3, 10)

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from buurtteam.domain.budget import Ledger, OverBudget, check_grant, ledger
+from buurtteam.domain.budget import OverBudget, check_grant
+from buurtteam.domain.ledger import Ledger, ledger
 from buurtteam.domain.money import (
     format_exchange_money,
     from_cents,

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from buurtteam.domain.contract import LADDER, RUNG_STEP, Rung, UnansweredLetter
+from buurtteam.domain.contract import LADDER, RUNG_STEP, Rung
+from buurtteam.domain.letters import UnansweredLetter
 from buurtteam.domain.vocab import IssueStatus, StepKind
 from buurtteam.errors import N_, BuurtteamError
 from buurtteam.i18n import _

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from buurtteam import i18n
-from buurtteam.domain.budget import Ledger
+from buurtteam.domain.ledger import Ledger
 from buurtteam.domain.overview import NextMeeting, OpenAction, OverduePoint, Overview, ReplyFlag
 from buurtteam.i18n import _, ngettext
 from buurtteam.i18n.format import datum, datum_long, euro, tijd
