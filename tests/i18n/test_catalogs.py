@@ -35,3 +35,18 @@ def test_english_is_selectable() -> None:
     assert i18n._("At {path}: {text}") == "At {path}: {text}"
     i18n.set_language("nl")
     assert i18n._("At {path}: {text}") == "Bij {path}: {text}"
+
+
+def test_our_catalog_reader_reads_what_gettext_reads() -> None:
+    import gettext
+
+    from buurtteam.resources import resource
+
+    files = sorted(resource("locale", "nl", "LC_MESSAGES").glob("*.mo"))
+    assert files
+    for mo in files:
+        with mo.open("rb") as handle:
+            theirs = gettext.GNUTranslations(handle)
+        assert i18n.read_mo(mo.read_bytes()) == theirs._catalog, mo.name  # type: ignore[attr-defined]
+        # The merged catalog counts plural forms the Dutch and English way, as every file says.
+        assert theirs.plural(1) == 0 and theirs.plural(0) == theirs.plural(2) == 1  # type: ignore[attr-defined]
