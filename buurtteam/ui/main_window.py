@@ -111,9 +111,6 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle("buurtteam")
         self.setMinimumSize(900, 600)
-        # Section titles in bold so the page scans; style sheets do not pass fonts on to
-        # children, so the tables and figures inside keep the normal weight.
-        self.setStyleSheet("QGroupBox { font-weight: bold; }")
         self._build_central()
         self._build_toolbar()
         self._build_menus()

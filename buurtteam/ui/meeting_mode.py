@@ -174,7 +174,6 @@ class MeetingModeWindow(QMainWindow):
         # An explicit minimum: the layout must not resize a shown window (see the shared
         # SubmitDialog); laptops in community centres are small, so keep it modest.
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
-        self.setStyleSheet("QGroupBox { font-weight: bold; }")  # as in the main window
         self.setAccessibleName(_("Run the meeting"))
         self._use_large_type()
         self._build()

@@ -22,7 +22,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGroupBox,
     QHeaderView,
     QLabel,
     QTableView,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from buurtteam.i18n.format import number
+from buurtteam.ui.section import SectionBox
 
 R = TypeVar("R")
 
@@ -272,7 +272,7 @@ class RowTableView(QTableView):
             self.fit_columns()
 
 
-class TableSection(QGroupBox, Generic[R]):
+class TableSection(SectionBox, Generic[R]):
     """A titled table, or a plain sentence in its place when there are no rows."""
 
     def __init__(

@@ -30,6 +30,7 @@ from buurtteam.ops.minutes import AttendanceLine, GuestLine, Minutes, set_minute
 from buurtteam.store.db import Database
 from buurtteam.ui import dialogs
 from buurtteam.ui.pages import heading, plain_label
+from buurtteam.ui.section import SectionBox
 
 # What people type for a time: 21:15, 21.15, 2115 or 915; empty means none.
 _TIME = QRegularExpression(r"^\s*([01]?[0-9]|2[0-3])?[:.]?([0-5][0-9]?)?\s*$")
@@ -113,10 +114,10 @@ class AttendancePanel(QWidget):
         self.all_present = QPushButton(_("Everyone not yet recorded is &present"))
         self.all_present.clicked.connect(self._on_all_present_clicked)
         layout.addWidget(self.all_present)
-        self.people_box = QGroupBox(_("Members"))
+        self.people_box = SectionBox(_("Members"))
         self.grid = QGridLayout(self.people_box)
         layout.addWidget(self.people_box)
-        self.guests_box = QGroupBox(_("Guests"))
+        self.guests_box = SectionBox(_("Guests"))
         guests = QVBoxLayout(self.guests_box)
         self.guest_list = QVBoxLayout()
         guests.addLayout(self.guest_list)
@@ -140,7 +141,7 @@ class AttendancePanel(QWidget):
 
     def _leading_box(self) -> QGroupBox:
         """Who chairs and who takes the minutes (they sign them), and the team's quorum."""
-        box = QGroupBox(_("Chair, minutes and quorum"))
+        box = SectionBox(_("Chair, minutes and quorum"))
         row = QHBoxLayout(box)
         self.chair = QComboBox()
         self.chair.setAccessibleName(_("Chair"))

@@ -38,6 +38,7 @@ from buurtteam.ui.meeting.outcomes import (
     text_box,
 )
 from buurtteam.ui.pages import heading, plain_label
+from buurtteam.ui.section import SectionBox
 
 NOTES_LINES = 7
 _UNRECORDED, _DISCUSSED, _NOT_DISCUSSED = "unrecorded", "discussed", "not_discussed"
@@ -102,7 +103,7 @@ class ItemPanel(QWidget):
             layout.addWidget(links)
         if item.section is Section.PREVIOUS_MINUTES:
             layout.addWidget(self._action_list(minutes))
-        notes_box = QGroupBox(_("Notes"))
+        notes_box = SectionBox(_("Notes"))
         notes_layout = QVBoxLayout(notes_box)
         self.notes = text_box(_("Notes of this item"), NOTES_LINES)
         self.notes.setPlaceholderText(_("What was said; saved as you type"))
@@ -174,7 +175,7 @@ class ItemPanel(QWidget):
     def _links(self, minutes: Minutes, item: MinutesItem, editable: bool) -> QGroupBox | None:
         if not (item.points or item.proposals or item.issues or self._approves(minutes, item)):
             return None
-        box = QGroupBox(_("On the table"))
+        box = SectionBox(_("On the table"))
         layout = QVBoxLayout(box)
         approving = self._approves(minutes, item)
         if approving is not None:
@@ -253,7 +254,7 @@ class ItemPanel(QWidget):
 
     def _action_list(self, minutes: Minutes) -> QGroupBox:
         """The open actions of earlier meetings, to go through and tick off at the table."""
-        box = QGroupBox(_("Action list (actielijst)"))
+        box = SectionBox(_("Action list (actielijst)"))
         layout = QVBoxLayout(box)
         earlier = [a for a in minutes.action_list if a.meeting_id != minutes.head.id]
         if not earlier:
@@ -280,7 +281,7 @@ class ItemPanel(QWidget):
         return box
 
     def _contract_box(self, item: MinutesItem, editable: bool) -> QGroupBox:
-        box = QGroupBox(_("Commitments and the contract"))
+        box = SectionBox(_("Commitments and the contract"))
         layout = QVBoxLayout(box)
         if item.history:
             for entry in item.history:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -52,6 +51,7 @@ from buurtteam.ui import dialogs
 from buurtteam.ui.conflict import Choice as ConflictChoice
 from buurtteam.ui.meeting.autosave import Autosave
 from buurtteam.ui.pages import plain_label
+from buurtteam.ui.section import SectionBox
 
 NOTES_LINES = 3
 
@@ -419,7 +419,7 @@ class IdeaEditor(OutcomeEditor):
         remove_idea(self.context.db, self.record_id)
 
 
-class OutcomeSection(QGroupBox):
+class OutcomeSection(SectionBox):
     """The decisions (or actions, or ideas) of an item, and a button for a new one."""
 
     def __init__(

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -79,6 +78,7 @@ from buurtteam.ops.finance_export import export_finance
 from buurtteam.store.db import Database
 from buurtteam.ui import dialogs
 from buurtteam.ui.pages import Page, heading, plain_label
+from buurtteam.ui.section import SectionBox
 from buurtteam.ui.table import ROW_ROLE, Column, TableSection
 
 NOTHING = "—"
@@ -720,7 +720,7 @@ def _waiting_columns() -> list[Column[WaitingRow]]:
     ]
 
 
-class _LedgerBox(QGroupBox):
+class _LedgerBox(SectionBox):
     """The year's figures, the chart and the two budget buttons."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -803,7 +803,7 @@ class _LedgerBox(QGroupBox):
         self.carry_over_button.setEnabled(data.recorded)
 
 
-class _DetailBox(QGroupBox):
+class _DetailBox(SectionBox):
     """The chosen proposal: what it is, where it stands, its payments and what to do."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -86,6 +85,7 @@ from buurtteam.ui.dialogs_contract import (
     status_icon,
 )
 from buurtteam.ui.pages import SUBHEADING_SCALE, Page, heading, plain_label
+from buurtteam.ui.section import SectionBox
 from buurtteam.ui.table import ROW_ROLE, AnyIndex, Column, RowTableModel, TableSection
 
 NOTHING = "—"
@@ -252,7 +252,7 @@ class PointPanel(QWidget):
         self.timeline.setWordWrap(True)
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setSpacing(2)
-        history = QGroupBox(_("History"))
+        history = SectionBox(_("History"))
         history_layout = QVBoxLayout(history)
         history_layout.addWidget(self.timeline)
         self.status_button = QPushButton(_("Change &status..."))
@@ -338,7 +338,7 @@ class PointPanel(QWidget):
 # -- scorecards ---------------------------------------------------------------------------
 
 
-class ScorecardBox(QGroupBox):
+class ScorecardBox(SectionBox):
     """One party's record: the figures and its overdue points, one click from its list."""
 
     def __init__(self, card: Scorecard, parent: QWidget | None = None) -> None:

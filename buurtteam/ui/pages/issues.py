@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -75,6 +74,7 @@ from buurtteam.ui.dialogs_contract import (
     to_date,
 )
 from buurtteam.ui.pages import SUBHEADING_SCALE, Page, heading, plain_label
+from buurtteam.ui.section import SectionBox
 from buurtteam.ui.table import ROW_ROLE, Column, TableSection
 
 NOTHING = "—"
@@ -400,7 +400,7 @@ class IssuePanel(QWidget):
         form.addRow(_("Party that should act:"), self.party)
         form.addRow(_("Status:"), self.status)
 
-        self.ladder_group = QGroupBox(_("Escalation ladder"))
+        self.ladder_group = SectionBox(_("Escalation ladder"))
         ladder_layout = QVBoxLayout(self.ladder_group)
         self.rungs: dict[Rung, QLabel] = {}
         for rung in LADDER:
@@ -420,7 +420,7 @@ class IssuePanel(QWidget):
         self.step_button = QPushButton(_("&Add a step..."))
         self.letter_button = QPushButton(_("Print a &letter..."))
         self.edit_button = QPushButton(_("&Edit issue..."))
-        steps_group = QGroupBox(_("Steps"))
+        steps_group = SectionBox(_("Steps"))
         steps_layout = QVBoxLayout(steps_group)
         steps_layout.addWidget(self.steps, 1)
         step_buttons = QHBoxLayout()
@@ -439,7 +439,7 @@ class IssuePanel(QWidget):
         self.link_item_button = QPushButton(_("Link an agenda item..."))
         self.unlink_item_button = QPushButton(_("Remove link"))
         self.unlink_item_button.setAccessibleName(_("Remove the link to the agenda item"))
-        links = QGroupBox(_("Linked to"))
+        links = SectionBox(_("Linked to"))
         links_layout = QVBoxLayout(links)
         for caption, widget, buttons in (
             (

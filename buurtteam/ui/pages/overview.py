@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from buurtteam.i18n import _, ngettext
 from buurtteam.i18n.format import datum, datum_long, euro, tijd
 from buurtteam.i18n.labels import point_status_label
 from buurtteam.ui.pages import SUBHEADING_SCALE, Page, heading, plain_label
+from buurtteam.ui.section import SectionBox
 from buurtteam.ui.table import Column, TableSection
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ def _value_label(name: str, *, bold: bool = False) -> QLabel:
     return label
 
 
-class _MeetingBox(QGroupBox):
+class _MeetingBox(SectionBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_("Next meeting"), parent)
         self.date = _value_label(_("Date"), bold=True)
@@ -121,7 +121,7 @@ class _MeetingBox(QGroupBox):
         )
 
 
-class _BudgetBox(QGroupBox):
+class _BudgetBox(SectionBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_("Neighbourhood budget"), parent)
         self.available = _value_label(_("Available"))
@@ -180,7 +180,7 @@ class _BudgetBox(QGroupBox):
         )
 
 
-class _RepliesBox(QGroupBox):
+class _RepliesBox(SectionBox):
     """Letters of open issues that got no reply in time: shown only when there are any."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
