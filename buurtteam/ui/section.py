@@ -1,20 +1,24 @@
 """A titled section of a page: a group box whose title is bold, its contents not.
 
-Painted rather than styled: a style sheet on the window ("QGroupBox { font-weight: bold }")
-made Qt polish and paint every widget of the window through its slower style-sheet style,
-a tenth of the time the window took to show (start-up time, issue 8).
+A style sheet on the window ("QGroupBox { font-weight: bold }") did this before, but it
+made Qt polish and paint every widget of the window through its slower style-sheet
+style, a tenth of the time the window took to show (start-up time, issue 8). Here the
+box's font is bold, so Qt draws the title bold itself, and each widget put in the box
+that has no font of its own is given the normal weight, which its contents inherit.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontMetrics, QPaintEvent
-from PySide6.QtWidgets import (
-    QGroupBox,
-    QStyle,
-    QStyleOptionGroupBox,
-    QStylePainter,
-    QWidget,
-)
+from PySide6.QtCore import QChildEvent, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGroupBox, QWidget
+
+
+def _weight_only(bold: bool) -> QFont:
+    # A font that sets only the weight: family and size still come from the parent.
+    font = QFont()
+    font.setBold(bold)
+    return font
 
 
 class SectionBox(QGroupBox):
@@ -22,17 +26,14 @@ class SectionBox(QGroupBox):
 
     def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
+        self.setFont(_weight_only(True))
 
-    def title_font(self) -> QFont:
-        font = QFont(self.font())
-        font.setBold(True)
-        return font
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QStylePainter(self)
-        option = QStyleOptionGroupBox()
-        self.initStyleOption(option)
-        font = self.title_font()
-        option.fontMetrics = QFontMetrics(font)  # the title's room, measured in bold
-        painter.setFont(font)
-        painter.drawComplexControl(QStyle.ComplexControl.CC_GroupBox, option)
+    def childEvent(self, event: QChildEvent) -> None:
+        super().childEvent(event)
+        child = event.child()
+        if (
+            event.added()
+            and isinstance(child, QWidget)
+            and not child.testAttribute(Qt.WidgetAttribute.WA_SetFont)
+        ):
+            child.setFont(_weight_only(False))
