@@ -249,12 +249,19 @@ class RowTableView(QTableView):
                 max(self.sizeHintForColumn(i), header.sectionSizeHint(i)) for i in fitted
             ]
         wants = self._wants
+        # Amounts and counts are read in full ("€ 2.400,..." helps nobody): they keep
+        # their width, and the text columns, which wrap, share what is left.
+        whole = [self._columns[i].right_aligned for i in fitted]
         room = self.viewport().width()
+        room -= sum(want for want, keep in zip(wants, whole, strict=True) if keep)
         if len(fitted) < len(self._columns):
             room = int(room * (1 - MIN_STRETCH_SHARE))
-        cap = max(shared_width(wants, room), header.minimumSectionSize())
-        for section, want in zip(fitted, wants, strict=True):
-            header.resizeSection(section, min(want, cap))
+        cap = max(
+            shared_width([want for want, keep in zip(wants, whole, strict=True) if not keep], room),
+            header.minimumSectionSize(),
+        )
+        for section, want, keep in zip(fitted, wants, whole, strict=True):
+            header.resizeSection(section, want if keep else min(want, cap))
         self._fit_rows()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -63,7 +63,8 @@ def test_long_names_do_not_squeeze_the_title(qtbot: QtBot) -> None:
     qtbot.waitExposed(section)
     section.set_rows([Row("Offerte opvragen", "Politie Waalhaven-Noord, wijkagent " * 3, "€ 1")])
     header = section.view.horizontalHeader()
-    width = section.view.viewport().width()
+    # The amount keeps its width; of the rest, the title keeps its share.
+    width = section.view.viewport().width() - header.sectionSize(2)
     assert header.sectionSize(0) >= int(width * MIN_STRETCH_SHARE) - 1
     assert section.title() == "Acties (1)"
     section.set_rows([])
@@ -108,3 +109,24 @@ def test_a_long_list_fits_its_rows_as_they_are_scrolled_to(qtbot: QtBot) -> None
     assert view.rowHeight(0) >= 2 * one_line
     view.scrollToBottom()
     qtbot.waitUntil(lambda: view.rowHeight(299) >= 2 * one_line)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_amounts_are_never_cut_short_in_a_narrow_table(qtbot: QtBot) -> None:
+    columns = [
+        Column("Aanvraag", lambda r: r.title, stretch=True),
+        Column("Ingediend door", lambda r: r.who),
+        *(
+            Column(name, lambda r: r.amount, right_aligned=True)
+            for name in ("Gevraagd", "Toegekend", "Betaald")
+        ),
+    ]
+    section: TableSection[Row] = TableSection(columns, name="Aanvragen", empty_text="Geen.")
+    qtbot.addWidget(section)
+    section.set_rows([Row("Bankjes langs de looproute", "Agnieszka Wróblewska", "€\xa012.400,00")])
+    section.resize(420, 300)
+    section.show()
+    qtbot.waitExposed(section)
+    view = section.view
+    for column in (2, 3, 4):
+        assert view.horizontalHeader().sectionSize(column) >= view.sizeHintForColumn(column)
