@@ -3,8 +3,9 @@
 A style sheet on the window ("QGroupBox { font-weight: bold }") did this before, but it
 made Qt polish and paint every widget of the window through its slower style-sheet
 style, a tenth of the time the window took to show (start-up time, issue 8). Here the
-box's font is bold, so Qt draws the title bold itself, and each widget put in the box
-that has no font of its own is given the normal weight, which its contents inherit.
+box's font is bold, so Qt draws the title bold itself, and each widget in the box that
+has no font of its own is given the normal weight when it is polished (before it shows),
+which its contents inherit.
 """
 
 from __future__ import annotations
@@ -30,10 +31,12 @@ class SectionBox(QGroupBox):
 
     def childEvent(self, event: QChildEvent) -> None:
         super().childEvent(event)
+        # Only widgets are polished, and only once they are whole: asking a child event
+        # for a half-built child made PySide wrap it the slow way (80 ms, once).
+        if not event.polished():
+            return
         child = event.child()
-        if (
-            event.added()
-            and isinstance(child, QWidget)
-            and not child.testAttribute(Qt.WidgetAttribute.WA_SetFont)
+        if isinstance(child, QWidget) and not child.testAttribute(
+            Qt.WidgetAttribute.WA_SetFont
         ):
             child.setFont(_weight_only(False))
