@@ -188,7 +188,6 @@ class RowTableView(QTableView):
                 else QHeaderView.ResizeMode.Interactive
             )
             header.setSectionResizeMode(section, mode)
-        model.modelReset.connect(self._on_model_reset)
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         """Rows grow to fit wrapped text: a long title is read in full, never cut off.
@@ -199,6 +198,9 @@ class RowTableView(QTableView):
         data). A model in between (a filter that hides and sorts rows) keeps Qt's way.
         """
         super().setModel(model)
+        self._wants = None
+        if model is not None:  # a filter in between passes its source's resets on
+            model.modelReset.connect(self._on_model_reset)
         self._fits_rows = isinstance(model, RowTableModel)
         self._rows_fitted_at = None
         self.verticalHeader().setSectionResizeMode(
@@ -240,6 +242,8 @@ class RowTableView(QTableView):
             row += 1
 
     def fit_columns(self) -> None:
+        if not self.isVisible():
+            return  # fitted when it shows: a hidden table's width is not final yet
         header = self.horizontalHeader()
         fitted = [i for i, column in enumerate(self._columns) if not column.stretch]
         if self._wants is None:
@@ -266,7 +270,7 @@ class RowTableView(QTableView):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._fit_rows()
+        self.fit_columns()  # and the rows
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -130,3 +130,24 @@ def test_amounts_are_never_cut_short_in_a_narrow_table(qtbot: QtBot) -> None:
     view = section.view
     for column in (2, 3, 4):
         assert view.horizontalHeader().sectionSize(column) >= view.sizeHintForColumn(column)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_columns_are_measured_again_when_rows_come_through_a_filter(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QSortFilterProxyModel
+
+    section: TableSection[Row] = TableSection(COLUMNS, name="Punten", empty_text="Geen.")
+    qtbot.addWidget(section)
+    # As the contract page does: a model of its own, behind a filter.
+    section.model = RowTableModel(COLUMNS, parent=section)
+    proxy = QSortFilterProxyModel(section)
+    proxy.setSourceModel(section.model)
+    section.view.setModel(proxy)
+    section.set_rows([Row("Bankje", "Ans", "€\xa01,00")])
+    section.resize(900, 300)
+    section.show()
+    qtbot.waitExposed(section)
+    header = section.view.horizontalHeader()
+    narrow = header.sectionSize(1)
+    section.set_rows([Row("Bankje", "Woningcorporatie De Linge, afdeling wijkbeheer", "€\xa01,00")])
+    assert header.sectionSize(1) > narrow
