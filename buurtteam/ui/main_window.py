@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt
@@ -37,10 +38,8 @@ from buurtteam.domain.overview import chosen_neighbourhood
 from buurtteam.errors import N_, BuurtteamError
 from buurtteam.i18n import _
 from buurtteam.i18n.format import datum, tijd
-from buurtteam.ui import dialogs
 from buurtteam.ui.pages import Page
 from buurtteam.ui.settings import Settings
-from buurtteam.ui.welcome import WelcomePage
 
 if TYPE_CHECKING:
     from buurtteam.domain.overview import NeighbourhoodRow
@@ -48,6 +47,15 @@ if TYPE_CHECKING:
     from buurtteam.store.db import Database
     from buurtteam.ui.meeting_launcher import MeetingModeLauncher
     from buurtteam.ui.search import SearchLauncher
+    from buurtteam.ui.welcome import WelcomePage
+
+
+def _dialogs() -> ModuleType:
+    """The dialogs module, imported on first use: the first screen shows none."""
+    from buurtteam.ui import dialogs
+
+    return dialogs
+
 
 STATUS_MESSAGE_MS = 10_000
 NAV_FONT_SCALE = 1.1
@@ -276,6 +284,8 @@ class MainWindow(QMainWindow):
     def welcome(self) -> WelcomePage:
         """What an empty file shows: the demo or an import to begin with."""
         if self._welcome is None:
+            from buurtteam.ui.welcome import WelcomePage
+
             self._welcome = WelcomePage()
             self._welcome.demo_button.clicked.connect(self._on_welcome_demo_clicked)
             self._welcome.import_button.clicked.connect(self._on_import_triggered)
@@ -345,7 +355,7 @@ class MainWindow(QMainWindow):
         try:
             rows = list_neighbourhoods(self._db)
         except BuurtteamError as error:
-            dialogs.show_error(self, error)
+            _dialogs().show_error(self, error)
             return
         index = (
             chosen_neighbourhood(rows, select_name or self._settings.neighbourhood)
@@ -388,7 +398,7 @@ class MainWindow(QMainWindow):
         try:
             self.page(row).load(self._db, self._neighbourhood_id, self._today())
         except BuurtteamError as error:
-            dialogs.show_error(self, error)
+            _dialogs().show_error(self, error)
             return
         self._stale.discard(row)
 
@@ -434,7 +444,7 @@ class MainWindow(QMainWindow):
         try:
             summary = load_demo(db, self._today())
         except BuurtteamError as error:
-            dialogs.show_error(self, error)
+            _dialogs().show_error(self, error)
             return
         self._after_new_data(summary.neighbourhoods[0] if summary.neighbourhoods else None)
 
@@ -442,7 +452,7 @@ class MainWindow(QMainWindow):
         db = self._db
         if db is None:  # a click queued while the window showed its first look
             return
-        path = dialogs.ask_open_file(
+        path = _dialogs().ask_open_file(
             self, _("Import exchange file"), _("Exchange files (*.json);;All files (*)")
         )
         if path is None:
@@ -452,7 +462,7 @@ class MainWindow(QMainWindow):
         try:
             summary = import_file(db, path)
         except BuurtteamError as error:
-            dialogs.show_error(self, error)
+            _dialogs().show_error(self, error)
             return
         names = summary.neighbourhoods
         self._after_new_data(names[0] if names else None)
@@ -465,7 +475,7 @@ class MainWindow(QMainWindow):
         if db is None:  # a click queued while the window showed its first look
             return
         suggested = Path.home() / f"buurtteam-{self._today().isoformat()}.json"
-        path = dialogs.ask_save_file(
+        path = _dialogs().ask_save_file(
             self, _("Export exchange file"), suggested, _("Exchange files (*.json)")
         )
         if path is None:
@@ -475,7 +485,7 @@ class MainWindow(QMainWindow):
         try:
             export_file(db, path)
         except BuurtteamError as error:
-            dialogs.show_error(self, error)
+            _dialogs().show_error(self, error)
             return
         self.statusBar().showMessage(
             _("Exported to {file}").format(file=str(path)), STATUS_MESSAGE_MS
@@ -490,9 +500,9 @@ class MainWindow(QMainWindow):
         try:
             written = make_backup(db, "handmatig", datetime.now())
         except BuurtteamError as error:
-            dialogs.show_error(self, error)
+            _dialogs().show_error(self, error)
             return
-        dialogs.show_information(self, _("Backup saved in {file}").format(file=str(written)))
+        _dialogs().show_information(self, _("Backup saved in {file}").format(file=str(written)))
 
     def _on_restore_triggered(self) -> None:
         db = self._db
@@ -504,7 +514,7 @@ class MainWindow(QMainWindow):
             return
         backups = list_backups(db.path)
         if not backups:
-            dialogs.show_information(self, _("There are no backups of this file yet."))
+            _dialogs().show_information(self, _("There are no backups of this file yet."))
             return
         labels = [
             _("{day} at {time} ({reason})").format(
@@ -512,7 +522,7 @@ class MainWindow(QMainWindow):
             )
             for b in backups
         ]
-        chosen = dialogs.ask_choice(self, _("Restore from backup"), _("Which backup?"), labels)
+        chosen = _dialogs().ask_choice(self, _("Restore from backup"), _("Which backup?"), labels)
         if chosen is None:
             return
         backup = backups[chosen]
@@ -521,12 +531,12 @@ class MainWindow(QMainWindow):
             "is replaced. The current data is first saved as a backup itself, so this can be "
             "undone."
         ).format(day=datum(backup.made_at.date()), time=tijd(backup.made_at))
-        if not dialogs.ConfirmDialog.ask(self, question):
+        if not _dialogs().ConfirmDialog.ask(self, question):
             return
         try:
             restore(db, backup.path, datetime.now())
         except BuurtteamError as error:
-            dialogs.show_error(self, error)
+            _dialogs().show_error(self, error)
             return
         self._after_new_data()
         self.statusBar().showMessage(_("Backup restored."), STATUS_MESSAGE_MS)
@@ -536,13 +546,13 @@ class MainWindow(QMainWindow):
         if code == self._settings.language:
             return
         self._settings.language = code
-        dialogs.show_information(
+        _dialogs().show_information(
             self,
             _("The language changes when you start buurtteam again."),
         )
 
     def _on_about_triggered(self) -> None:
-        dialogs.show_information(
+        _dialogs().show_information(
             self,
             _(
                 "buurtteam {version}\n\nNeighbourhood contract, meetings and neighbourhood "
