@@ -149,6 +149,11 @@ def _median_ms(action: Callable[[], object], runs: int) -> float:
 
 
 def _app() -> list[str]:
+    """The `buurtteam` command as installed beside this Python (what a user starts, and
+    what issue 8 measures); `python -m buurtteam` where it is not installed as a command."""
+    command = Path(sys.executable).with_name("buurtteam")
+    if command.is_file() and os.access(command, os.X_OK):
+        return [str(command)]
     return [sys.executable, "-m", "buurtteam"]
 
 
