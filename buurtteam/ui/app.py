@@ -86,8 +86,10 @@ def run(db_target: str, language: str | None, *, smoke: bool, started: float) ->
             if window is None:
                 window = MainWindow(db, settings)
                 window.show()
-            else:
+            elif window.isVisible():
                 window.attach(db)
+            else:
+                return 0  # closed during its first look: nothing was changed, quit
             crash_handler.window = window
             if splash is not None:
                 splash.close()

@@ -557,3 +557,25 @@ def test_the_first_look_of_an_empty_file_offers_the_welcome_once_open(
         assert window.welcome.import_button.isEnabled()
     finally:
         opened.close()
+
+
+@pytest.mark.sqlite_only("a first look reads a file")
+def test_a_window_closed_during_its_first_look_ends_the_app(
+    monkeypatch: pytest.MonkeyPatch, db: Database, db_path: Path, tmp_path: Path
+) -> None:
+    from buurtteam.ui import app as app_module
+
+    add_sample_neighbourhood(db)
+    db.close()
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    shown = app_module._first_screen
+
+    def close_at_once(target: str, settings: Settings) -> MainWindow | None:
+        window = shown(target, settings)
+        assert window is not None
+        window.close()  # the person closed it before the data was open
+        return window
+
+    monkeypatch.setattr(app_module, "_first_screen", close_at_once)
+    # Returns instead of waiting for a window nobody can see.
+    assert app_module.run(str(db_path), "nl", smoke=False, started=0.0) == 0
