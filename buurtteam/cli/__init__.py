@@ -68,6 +68,23 @@ def _translate_argparse() -> None:
     argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
 
 
+def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The window's options when that is all `argv` holds, else None.
+
+    The usual start opens the window; building every command's parser for it took a
+    tenth of the window's start (issue 8). Anything else (a command, --help, a wrong
+    value) goes to the full parser, which also words every refusal.
+    """
+    parser = argparse.ArgumentParser(prog="buurtteam", add_help=False, exit_on_error=False)
+    _common(parser, top=True)
+    parser.add_argument("--smoke", action="store_true")
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    return None if rest else args
+
+
 def build_parser() -> argparse.ArgumentParser:
     _translate_argparse()
     parser = argparse.ArgumentParser(
@@ -310,7 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif arg.startswith("--lang="):
             language = arg.split("=", 1)[1]
     i18n.set_language(language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE)
-    args = build_parser().parse_args(argv)
+    args = window_args(argv) or build_parser().parse_args(argv)
     explicit = getattr(args, "lang", None) or os.environ.get("BUURTTEAM_LANG")
     # The window falls back to the language chosen in its own menu; everything else to Dutch.
     args.lang = explicit if explicit in i18n.LANGUAGES else None

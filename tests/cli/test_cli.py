@@ -136,3 +136,32 @@ def test_db_option_also_after_the_command(tmp_path: Path, command: list[str]) ->
     run("--db", str(db), "import", str(EXAMPLE))
     args = [arg if arg != "x.json" else str(tmp_path / "x.json") for arg in command]
     assert run(*args, "--db", str(db)).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "window"),
+    [
+        (["--db", "buurt.sqlite", "--smoke"], True),
+        ([], True),
+        (["--lang", "en", "--db=buurt.sqlite"], True),
+        (["demo"], False),
+        (["--db", "buurt.sqlite", "print", "minutes", "--meeting", "m-1", "-o", "v.pdf"], False),
+        (["-h"], False),
+        (["--lang", "fr"], False),  # the full parser words the refusal
+        (["--db"], False),
+    ],
+)
+def test_the_window_options_are_read_without_every_command(argv: list[str], window: bool) -> None:
+    from buurtteam.cli import build_parser, window_args
+
+    quick = window_args(argv)
+    assert (quick is not None) == window
+    if quick is not None:  # the same reading as the full parser's
+        full = vars(build_parser().parse_args(argv))
+        assert {key: full[key] for key in ("db", "lang", "smoke")} == vars(quick)
+
+
+def test_a_wrong_window_option_is_refused_by_the_full_parser(tmp_path: Path) -> None:
+    result = run("--lang", "fr", "--db", str(tmp_path / "x.sqlite"), "--smoke")
+    assert result.returncode == 2
+    assert "--lang" in result.stderr and "fr" in result.stderr
